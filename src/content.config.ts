@@ -1,8 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
+import { documentSchema } from './schemas/document';
+
 const docs = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/docs' }),
-  schema: z.object({ title: z.string(), errata: z.array(z.object({ id: z.string(), original: z.string() })) }),
+  schema: documentSchema,
 });
+
 export const collections = { docs };

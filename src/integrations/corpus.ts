@@ -119,14 +119,18 @@ export function checkCoverage(corpus: Corpus): string[] {
   return problems;
 }
 
+export function readExclusions(root: string): { exclusions: Exclusion[]; problems: string[] } {
+  const parsed = exclusionListSchema.safeParse(parse(readFileSync(join(root, EXCLUSIONS_FILE), 'utf8')));
+  if (parsed.success) return { exclusions: parsed.data, problems: [] };
+  return {
+    exclusions: [],
+    problems: parsed.error.issues.map((issue) => `${EXCLUSIONS_FILE}: 字段 ${formatZodPath(issue.path)}: ${issue.message}`),
+  };
+}
+
 export function loadCorpus(root: string): { corpus: Corpus; problems: string[] } {
-  const problems: string[] = [];
   const seeds = readSeeds(root);
-  const rawExclusions = exclusionListSchema.safeParse(parse(readFileSync(join(root, EXCLUSIONS_FILE), 'utf8')));
-  const exclusions = rawExclusions.success ? rawExclusions.data : [];
-  if (!rawExclusions.success) {
-    for (const issue of rawExclusions.error.issues) problems.push(`${EXCLUSIONS_FILE}: 字段 ${formatZodPath(issue.path)}: ${issue.message}`);
-  }
+  const { exclusions, problems } = readExclusions(root);
   const documents: LoadedDocument[] = [];
   for (const name of readdirSync(join(root, DOCS_DIR)).filter((n) => n.endsWith('.mdx')).sort()) {
     const file = `${DOCS_DIR}/${name}`;

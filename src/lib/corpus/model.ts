@@ -17,6 +17,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxJsxFromMarkdown, type MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import { mdxJsx } from 'micromark-extension-mdx-jsx';
+import { mdxMd } from 'micromark-extension-mdx-md';
 import type { Erratum } from '../../schemas/document';
 import { attributionId, formatLocator, numberedId, paragraphId, parseMarker, rowId } from './numbering';
 
@@ -51,7 +52,8 @@ export interface DocumentModel {
   blocks: DocBlock[];
   /** The body as the source prints it: errata reversed, editorial additions left out. */
   sourceText: string;
-  usedErrata: string[];
+  /** Each erratum id → the id of the block it occurs in. */
+  errataBlocks: Map<string, string>;
   issues: ModelIssue[];
 }
 
@@ -79,7 +81,7 @@ interface Pieces {
 
 export function parseMdxBody(body: string): Node {
   return fromMarkdown(body, {
-    extensions: [mdxJsx()],
+    extensions: [mdxJsx(), mdxMd()],
     mdastExtensions: [mdxJsxFromMarkdown()],
   }) as unknown as Node;
 }
@@ -99,11 +101,20 @@ function attr(node: Node, name: string): string | undefined {
 const JSX = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
 const BLOCK_NAMES = new Set(['Sec', 'Cl', 'Attr', 'Gap', 'Sign', 'table']);
 
+/** A paragraph that only wraps one block element (a one-line <Cl>…</Cl>) stands for that element. */
+function unwrapBlock(node: Node): Node {
+  if (node.type !== 'paragraph') return node;
+  const content = node.children?.filter((c) => !(c.type === 'text' && !(c.value ?? '').trim())) ?? [];
+  const only = content[0];
+  return content.length === 1 && only && JSX.has(only.type) && BLOCK_NAMES.has(only.name ?? '') ? only : node;
+}
+
 export function buildDocumentModel(body: string, errata: readonly Erratum[], lineOffset = 0): DocumentModel {
   const errataById = new Map(errata.map((erratum) => [erratum.id, erratum]));
   const blocks: DocBlock[] = [];
   const issues: ModelIssue[] = [];
-  const usedErrata: string[] = [];
+  const errataBlocks = new Map<string, string>();
+  let currentBlock = '';
   const sourceParts: string[] = [];
   const seenIds = new Map<string, number>();
 
@@ -120,6 +131,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
     const first = seenIds.get(id);
     if (first !== undefined) fail(node, `id "${id}" 重复（第 ${first} 行已使用）`);
     else seenIds.set(id, lineOf(node));
+    currentBlock = id;
     return id;
   };
 
@@ -130,8 +142,9 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
       fail(node, `<Fix id="${id}"> 在 frontmatter 的 errata 中不存在`);
       return { text: '', source: '' };
     }
-    if (usedErrata.includes(id)) fail(node, `勘误 ${id} 在正文中出现了不止一次`);
-    usedErrata.push(id);
+    if (erratum.kind === 'number') fail(node, `勘误 ${id} 是编号勘误（kind: number），应写作 <Sec>/<Cl> 的 fix="${id}"`);
+    if (errataBlocks.has(id)) fail(node, `勘误 ${id} 在正文中出现了不止一次`);
+    errataBlocks.set(id, currentBlock);
     return { text: erratum.corrected ?? erratum.original, source: erratum.original };
   };
 
@@ -170,8 +183,10 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
       fail(node, `fix="${fixId}" 在 frontmatter 的 errata 中不存在`);
       return { published: n, source: n };
     }
-    if (erratum.corrected !== n) fail(node, `编号 "${n}" 与勘误 ${fixId} 的 corrected "${erratum.corrected}" 不一致`);
-    usedErrata.push(fixId);
+    if (erratum.kind !== 'number') fail(node, `fix="${fixId}" 须指向 kind: number 的编号勘误`);
+    else if (erratum.corrected !== n) fail(node, `编号 "${n}" 与勘误 ${fixId} 的 corrected "${erratum.corrected}" 不一致`);
+    if (errataBlocks.has(fixId)) fail(node, `勘误 ${fixId} 在正文中出现了不止一次`);
+    errataBlocks.set(fixId, attr(node, 'id') ?? '');
     return { published: n, source: erratum.original };
   };
 
@@ -225,6 +240,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
             return;
           }
           position += 1;
+          currentBlock = attr(node, 'id') ?? '';
           const cells: string[] = [];
           let column = 0;
           const take = () => {
@@ -277,14 +293,11 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
   };
 
   const walkFlow = (nodes: Node[] | undefined, container: Container) => {
-    for (const node of nodes ?? []) {
+    for (const original of nodes ?? []) {
+      const node = unwrapBlock(original);
       if (node.type === 'paragraph') {
         const only = node.children?.filter((c) => !(c.type === 'text' && !(c.value ?? '').trim())) ?? [];
-        if (only.length === 1 && JSX.has(only[0]!.type) && BLOCK_NAMES.has(only[0]!.name ?? '')) {
-          walkFlow(only, container);
-        } else if (only.length === 1 && JSX.has(only[0]!.type) && only[0]!.name === 'Cut') {
-          // editorial mark only
-        } else {
+        if (!(only.length === 1 && JSX.has(only[0]!.type) && only[0]!.name === 'Cut')) {
           fail(node, '正文段落必须写在 <Cl> 中（无编号段落写作 <Cl id="…">）');
         }
         continue;
@@ -346,13 +359,13 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
           const marker = number ? parseMarker(number.published) : null;
           const ownParts =
             marker?.kind === 'article' ? [number!.published] : number ? [...container.locatorParts, number.published] : container.locatorParts;
-          const flow = (node.children ?? []).filter((c) => JSX.has(c.type) && BLOCK_NAMES.has(c.name ?? ''));
-          const inlineNodes = (node.children ?? []).filter((c) => !flow.includes(c));
+          const children = (node.children ?? []).map(unwrapBlock);
+          const flow = children.filter((c) => JSX.has(c.type) && BLOCK_NAMES.has(c.name ?? ''));
+          const inlineNodes = children.filter((c) => !flow.includes(c));
           if (number) sourceParts.push(number.source);
           sourceParts.push(lead);
           const pieces = inline(inlineNodes);
           sourceParts.push(pieces.source);
-          const blockIndex = blocks.length;
           pushBlock(
             {
               id,
@@ -374,7 +387,6 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
             depth: container.depth + 1,
             paragraphs: 0,
           });
-          void blockIndex;
           break;
         }
         case 'Attr': {
@@ -454,7 +466,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
   walkFlow(parseMdxBody(body).children, { id: null, locatorParts: [], sectionPath: [], depth: 0, paragraphs: 0 });
 
   for (const erratum of errata) {
-    if (!usedErrata.includes(erratum.id)) issues.push({ line: lineOffset, message: `勘误 ${erratum.id} 在正文中没有 <Fix id="${erratum.id}" />` });
+    if (!errataBlocks.has(erratum.id)) issues.push({ line: lineOffset, message: `勘误 ${erratum.id} 在正文中没有 <Fix id="${erratum.id}" />` });
   }
-  return { blocks, sourceText: sourceParts.join('\n'), usedErrata, issues };
+  return { blocks, sourceText: sourceParts.join('\n'), errataBlocks, issues };
 }

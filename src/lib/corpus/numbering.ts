@@ -91,7 +91,8 @@ export function formatLocator(parts: readonly string[]): string {
   return parts
     .map((part) => {
       const trimmed = part.trim().replace(/\(/g, '（').replace(/\)/g, '）');
-      return /^\d+[.、．]$/.test(trimmed) ? trimmed.slice(0, -1) : trimmed;
+      if (/^\d+[.、．]$/.test(trimmed)) return trimmed.slice(0, -1);
+      return trimmed.replace(/^(\d+)）$/, '（$1）');
     })
     .join('');
 }

@@ -1,0 +1,9 @@
+/** Joins the site's base path (e.g. "/zerenzhi/") and a site path ("docs/x/"). */
+export function withBase(base: string, path: string): string {
+  const head = base.endsWith('/') ? base : `${base}/`;
+  return `${head}${path.replace(/^\/+/, '')}`;
+}
+
+export function docPath(slug: string, clauseId?: string): string {
+  return `docs/${slug}/${clauseId ? `#${clauseId}` : ''}`;
+}

@@ -1,0 +1,36 @@
+import { matchesFilter } from '../lib/filter';
+
+/** Filters the home page's document list by body type and kind; the choice lives in the URL. */
+const form = document.querySelector<HTMLFormElement>('form.filters');
+const items = [...document.querySelectorAll<HTMLLIElement>('.doc-list > li')];
+const status = document.querySelector<HTMLElement>('#filter-status');
+
+if (form && status) {
+  const bodyType = form.elements.namedItem('type') as HTMLSelectElement;
+  const kind = form.elements.namedItem('kind') as HTMLSelectElement;
+  const params = new URLSearchParams(window.location.search);
+  bodyType.value = params.get('type') ?? '';
+  kind.value = params.get('kind') ?? '';
+
+  const apply = () => {
+    const filter = { bodyType: bodyType.value, kind: kind.value };
+    let shown = 0;
+    for (const item of items) {
+      const visible = matchesFilter({ bodyType: item.dataset.bodyType ?? '', kind: item.dataset.kind ?? '' }, filter);
+      item.hidden = !visible;
+      if (visible) shown += 1;
+    }
+    status.textContent = shown === items.length ? `共 ${items.length} 篇文件` : `显示 ${shown} / ${items.length} 篇文件`;
+    const next = new URLSearchParams();
+    if (filter.bodyType) next.set('type', filter.bodyType);
+    if (filter.kind) next.set('kind', filter.kind);
+    const query = next.toString();
+    history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+  };
+
+  form.hidden = false;
+  form.addEventListener('change', apply);
+  form.addEventListener('reset', () => window.setTimeout(apply));
+  form.addEventListener('submit', (event) => event.preventDefault());
+  apply();
+}
