@@ -11,6 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { documentSchema, type DocumentData } from '../schemas/document';
 import { exclusionListSchema, type Exclusion } from '../schemas/sources';
 import { splitFrontmatter } from '../lib/corpus/frontmatter';
+import { canonicalText } from '../lib/corpus/canonical';
 import { buildDocumentModel, type DocumentModel } from '../lib/corpus/model';
 import {
   describeMismatch,
@@ -44,13 +45,18 @@ export const EXCLUSIONS_FILE = 'content/sources/exclusions.yaml';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function formatZodPath(path: readonly PropertyKey[]) {
-  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+  return path
+    .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 export function readSeeds(root: string): SeedLines {
   const dir = join(root, SOURCES_DIR);
   const seeds = new Map<string, string[]>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     seeds.set(name, readFileSync(join(dir, name), 'utf8').replace(/\n$/, '').split('\n'));
   }
   return seeds;
@@ -64,7 +70,8 @@ export function readDocument(file: string, text: string): { document?: LoadedDoc
   const { data, body, bodyLineOffset } = splitFrontmatter(text);
   const parsed = documentSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${file}: frontmatter 字段 ${formatZodPath(issue.path) || '(根)'}: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      problems.push(`${file}: frontmatter 字段 ${formatZodPath(issue.path) || '(根)'}: ${issue.message}`);
     return { problems };
   }
   let model: DocumentModel;
@@ -98,10 +105,27 @@ export function checkFidelity(document: LoadedDocument, corpus: Pick<Corpus, 'se
   }
   const mismatch = firstMismatch(documentSourceText(document), { text: primaryText, lines });
   if (mismatch) problems.push(describeMismatch(document.file, mismatch));
+  for (const erratum of document.data.errata) {
+    const onLine = primary.some((span) => {
+      const line = corpus.seeds.get(span.file)?.[erratum.line - 1];
+      return (
+        line !== undefined &&
+        erratum.line >= span.from &&
+        erratum.line <= span.to &&
+        canonicalText(line).includes(canonicalText(erratum.original))
+      );
+    });
+    if (!onLine)
+      problems.push(
+        `${document.file}: 勘误 ${erratum.id} 的 original “${erratum.original}” 不在来源第 ${erratum.line} 行`,
+      );
+  }
   for (const span of spans.filter((s) => s.role === 'duplicate')) {
     const duplicate = spanText(corpus.seeds, span, corpus.exclusions).text;
     if (!duplicateMatches(duplicate, primaryText, span.variants)) {
-      problems.push(`${document.file}: 重复副本 ${span.file} 第 ${span.from}–${span.to} 行与正文来源不一致（差异须在 variants 中声明）`);
+      problems.push(
+        `${document.file}: 重复副本 ${span.file} 第 ${span.from}–${span.to} 行与正文来源不一致（差异须在 variants 中声明）`,
+      );
     }
   }
   return problems;
@@ -109,12 +133,17 @@ export function checkFidelity(document: LoadedDocument, corpus: Pick<Corpus, 'se
 
 export function checkCoverage(corpus: Corpus): string[] {
   const ranges = corpus.documents.flatMap((document) =>
-    document.data.sources.map((span) => ({ ...span, label: `${document.slug}（${span.file} ${span.from}–${span.to}）` })),
+    document.data.sources.map((span) => ({
+      ...span,
+      label: `${document.slug}（${span.file} ${span.from}–${span.to}）`,
+    })),
   );
   const problems = overlappingRanges(ranges);
   const claimed = [...ranges, ...corpus.exclusions];
   for (const line of uncoveredLines(corpus.seeds, claimed)) {
-    problems.push(`${SOURCES_DIR}/${line.file}:${line.line}: 此行既不在任何已发布文件的来源范围内，也未列入排除清单：${line.text.slice(0, 30)}`);
+    problems.push(
+      `${SOURCES_DIR}/${line.file}:${line.line}: 此行既不在任何已发布文件的来源范围内，也未列入排除清单：${line.text.slice(0, 30)}`,
+    );
   }
   return problems;
 }
@@ -124,7 +153,9 @@ export function readExclusions(root: string): { exclusions: Exclusion[]; problem
   if (parsed.success) return { exclusions: parsed.data, problems: [] };
   return {
     exclusions: [],
-    problems: parsed.error.issues.map((issue) => `${EXCLUSIONS_FILE}: 字段 ${formatZodPath(issue.path)}: ${issue.message}`),
+    problems: parsed.error.issues.map(
+      (issue) => `${EXCLUSIONS_FILE}: 字段 ${formatZodPath(issue.path)}: ${issue.message}`,
+    ),
   };
 }
 
@@ -132,7 +163,9 @@ export function loadCorpus(root: string): { corpus: Corpus; problems: string[] }
   const seeds = readSeeds(root);
   const { exclusions, problems } = readExclusions(root);
   const documents: LoadedDocument[] = [];
-  for (const name of readdirSync(join(root, DOCS_DIR)).filter((n) => n.endsWith('.mdx')).sort()) {
+  for (const name of readdirSync(join(root, DOCS_DIR))
+    .filter((n) => n.endsWith('.mdx'))
+    .sort()) {
     const file = `${DOCS_DIR}/${name}`;
     const result = readDocument(file, readFileSync(join(root, file), 'utf8'));
     problems.push(...result.problems);

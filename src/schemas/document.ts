@@ -17,7 +17,9 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export const STATUS_FLAGS = ['试行', '残缺', '节选', '残篇'] as const;
 
-export const seedFileSchema = z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, '应为 content/sources/ 下的源文件名，如 000_fd5524586e1f7b2e.txt');
+export const seedFileSchema = z
+  .string()
+  .regex(/^\d{3}_[0-9a-f]{16}\.txt$/, '应为 content/sources/ 下的源文件名，如 000_fd5524586e1f7b2e.txt');
 
 const lineRange = z
   .object({ file: seedFileSchema, from: z.number().int().min(1), to: z.number().int().min(1) })

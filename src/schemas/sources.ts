@@ -1,7 +1,15 @@
 import { z } from 'astro/zod';
 import { seedFileSchema } from './document';
 
-export const EXCLUSION_CATEGORIES = ['广告', '合集标题', '站点标签', '文档残留', '分页空行', '离题文件', '页眉重复'] as const;
+export const EXCLUSION_CATEGORIES = [
+  '广告',
+  '合集标题',
+  '站点标签',
+  '文档残留',
+  '分页空行',
+  '离题文件',
+  '页眉重复',
+] as const;
 
 /** A span of a source file that is not published, with the reason. */
 export const exclusionSchema = z

@@ -20,7 +20,8 @@ if (form && status) {
       item.hidden = !visible;
       if (visible) shown += 1;
     }
-    status.textContent = shown === items.length ? `共 ${items.length} 篇文件` : `显示 ${shown} / ${items.length} 篇文件`;
+    status.textContent =
+      shown === items.length ? `共 ${items.length} 篇文件` : `显示 ${shown} / ${items.length} 篇文件`;
     const next = new URLSearchParams();
     if (filter.bodyType) next.set('type', filter.bodyType);
     if (filter.kind) next.set('kind', filter.kind);

@@ -21,7 +21,9 @@ describe('the fidelity check bites', () => {
   it('fails on a dropped character, naming the document, position and source line', () => {
     const planted = original.replace('关乎国家政治安全', '关乎国家政安全');
     const [problem] = fidelityOf(planted);
-    expect(problem).toMatch(/^content\/docs\/xx-bureau-party-group-rules\.mdx: 正文与来源在规范化后第 \d+ 个字符处不一致（来源第 51 行）/);
+    expect(problem).toMatch(
+      /^content\/docs\/xx-bureau-party-group-rules\.mdx: 正文与来源在规范化后第 \d+ 个字符处不一致（来源第 51 行）/,
+    );
     expect(problem).toContain('关乎国家政安全');
   });
 
@@ -33,7 +35,9 @@ describe('the fidelity check bites', () => {
   });
 
   it('fails on an undeclared erratum (corrected text written straight into the body)', () => {
-    const planted = original.replace('落实<Fix id="e1" />意识形态原则', '落实党管意识形态原则').replace(/\n  - \{ id: e1,[^\n]*/, '');
+    const planted = original
+      .replace('落实<Fix id="e1" />意识形态原则', '落实党管意识形态原则')
+      .replace(/\n  - \{ id: e1,[^\n]*/, '');
     expect(fidelityOf(planted)[0]).toContain('来源第 50 行');
   });
 
@@ -61,7 +65,10 @@ describe('bad content is reported with file and field', () => {
   });
 
   it('names an unstable anchor id', () => {
-    const { problems } = readDocument(file, original.replace('<Cl id="a3" n="第三条">', '<Cl id="clause-3" n="第三条">'));
+    const { problems } = readDocument(
+      file,
+      original.replace('<Cl id="a3" n="第三条">', '<Cl id="clause-3" n="第三条">'),
+    );
     expect(problems).toEqual([expect.stringMatching(/:\d+: <Cl> 的 id "clause-3" 不稳定：按印刷编号应为 "a3"$/)]);
   });
 

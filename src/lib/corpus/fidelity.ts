@@ -27,7 +27,8 @@ function inRange(range: LineRange, file: string, line: number) {
 export function spanText(seeds: SeedLines, span: LineRange, excluded: readonly LineRange[]): SpanText {
   const source = seeds.get(span.file);
   if (!source) throw new Error(`来源文件 ${span.file} 不存在`);
-  if (span.to > source.length) throw new Error(`${span.file} 只有 ${source.length} 行，范围 ${span.from}–${span.to} 越界`);
+  if (span.to > source.length)
+    throw new Error(`${span.file} 只有 ${source.length} 行，范围 ${span.from}–${span.to} 越界`);
   let text = '';
   const lines: number[] = [];
   for (let line = span.from; line <= span.to; line += 1) {
@@ -82,7 +83,8 @@ export function duplicateMatches(
   variants: readonly { original: string; published: string }[],
 ): boolean {
   let text = canonicalText(duplicate);
-  for (const variant of variants) text = text.split(canonicalText(variant.original)).join(canonicalText(variant.published));
+  for (const variant of variants)
+    text = text.split(canonicalText(variant.original)).join(canonicalText(variant.published));
   return text === canonicalText(primary);
 }
 

@@ -142,7 +142,8 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
       fail(node, `<Fix id="${id}"> 在 frontmatter 的 errata 中不存在`);
       return { text: '', source: '' };
     }
-    if (erratum.kind === 'number') fail(node, `勘误 ${id} 是编号勘误（kind: number），应写作 <Sec>/<Cl> 的 fix="${id}"`);
+    if (erratum.kind === 'number')
+      fail(node, `勘误 ${id} 是编号勘误（kind: number），应写作 <Sec>/<Cl> 的 fix="${id}"`);
     if (errataBlocks.has(id)) fail(node, `勘误 ${id} 在正文中出现了不止一次`);
     errataBlocks.set(id, currentBlock);
     return { text: erratum.corrected ?? erratum.original, source: erratum.original };
@@ -167,7 +168,10 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
       } else if (JSX.has(node.type) && (node.name === 'Cut' || node.name === 'br')) {
         // editorial mark or line break: no text
       } else {
-        fail(node, `此处不支持 ${node.type}${node.name ? ` <${node.name}>` : ''}（正文只用约定的 MDX 组件，Markdown 语法需转义）`);
+        fail(
+          node,
+          `此处不支持 ${node.type}${node.name ? ` <${node.name}>` : ''}（正文只用约定的 MDX 组件，Markdown 语法需转义）`,
+        );
       }
     }
     return { text, source };
@@ -184,7 +188,8 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
       return { published: n, source: n };
     }
     if (erratum.kind !== 'number') fail(node, `fix="${fixId}" 须指向 kind: number 的编号勘误`);
-    else if (erratum.corrected !== n) fail(node, `编号 "${n}" 与勘误 ${fixId} 的 corrected "${erratum.corrected}" 不一致`);
+    else if (erratum.corrected !== n)
+      fail(node, `编号 "${n}" 与勘误 ${fixId} 的 corrected "${erratum.corrected}" 不一致`);
     if (errataBlocks.has(fixId)) fail(node, `勘误 ${fixId} 在正文中出现了不止一次`);
     errataBlocks.set(fixId, attr(node, 'id') ?? '');
     return { published: n, source: erratum.original };
@@ -250,7 +255,9 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
               column += 1;
             }
           };
-          for (const cell of (node.children ?? []).flatMap((c) => (c.type === 'paragraph' ? (c.children ?? []) : [c]))) {
+          for (const cell of (node.children ?? []).flatMap((c) =>
+            c.type === 'paragraph' ? (c.children ?? []) : [c],
+          )) {
             if (cell.type === 'text' && !(cell.value ?? '').trim()) continue;
             if (!JSX.has(cell.type) || (cell.name !== 'td' && cell.name !== 'th')) {
               fail(cell, '<tr> 中只能有 <td>/<th>');
@@ -358,7 +365,11 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
           const id = claimId(node, attr(node, 'id'), expected);
           const marker = number ? parseMarker(number.published) : null;
           const ownParts =
-            marker?.kind === 'article' ? [number!.published] : number ? [...container.locatorParts, number.published] : container.locatorParts;
+            marker?.kind === 'article'
+              ? [number!.published]
+              : number
+                ? [...container.locatorParts, number.published]
+                : container.locatorParts;
           const children = (node.children ?? []).map(unwrapBlock);
           const flow = children.filter((c) => JSX.has(c.type) && BLOCK_NAMES.has(c.name ?? ''));
           const inlineNodes = children.filter((c) => !flow.includes(c));
@@ -466,7 +477,8 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
   walkFlow(parseMdxBody(body).children, { id: null, locatorParts: [], sectionPath: [], depth: 0, paragraphs: 0 });
 
   for (const erratum of errata) {
-    if (!errataBlocks.has(erratum.id)) issues.push({ line: lineOffset, message: `勘误 ${erratum.id} 在正文中没有 <Fix id="${erratum.id}" />` });
+    if (!errataBlocks.has(erratum.id))
+      issues.push({ line: lineOffset, message: `勘误 ${erratum.id} 在正文中没有 <Fix id="${erratum.id}" />` });
   }
   return { blocks, sourceText: sourceParts.join('\n'), errataBlocks, issues };
 }

@@ -48,7 +48,10 @@ describe('buildDocumentModel', () => {
       ['a7', 'gap', '第七条'],
     ]);
     expect(model.blocks.find((b) => b.id === 's1-3-1')?.text).toBe('1.学习敷衍应付的。');
-    expect(model.blocks.find((b) => b.id === 's1-3-1')?.sectionPath).toEqual(['一、主要内容', '（三）分管领导责任清单']);
+    expect(model.blocks.find((b) => b.id === 's1-3-1')?.sectionPath).toEqual([
+      '一、主要内容',
+      '（三）分管领导责任清单',
+    ]);
   });
 
   it('reads the text back as the source prints it', () => {
