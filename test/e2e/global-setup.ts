@@ -24,7 +24,10 @@ function freePort(): Promise<number> {
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`astro preview exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `astro preview exited with code ${child.exitCode} (Astro allows one preview server per project: stop a running \`npm start\` first)`,
+      );
     try {
       const response = await fetch(url);
       if (response.ok) return;

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launch, openPage, url } from './browser';
+import { builtPages } from './site';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const pages = builtPages();
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+describe.skipIf(!hasBrowser)('every page, light and dark', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious or critical axe violation (WCAG 2.1 AA) and requests only its own origin (${colorScheme})`, async () => {
+      const { page, foreignRequests, errors, close } = await openPage(browser, { colorScheme });
+      const found: string[] = [];
+      for (const path of pages) {
+        await page.goto(url(path));
+        await page.addScriptTag({ content: axeSource });
+        const violations = (await page.evaluate(
+          `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations)`,
+        )) as AxeViolation[];
+        for (const violation of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+          found.push(
+            `/${path}: ${violation.id} (${violation.impact}) at ${violation.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+          );
+        }
+        const structure = await page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          mains: document.querySelectorAll('main').length,
+          h1: document.querySelectorAll('h1').length,
+        }));
+        expect(structure, path).toEqual({ lang: 'zh-CN', mains: 1, h1: 1 });
+      }
+      expect(found).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    });
+  }
+
+  it('can be used with the keyboard: skip link, visible focus', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(url('docs/xx-bureau-party-group-rules/'));
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: '跳到正文' });
+    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await close();
+  });
+});
