@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { matchesFilter } from '../filter';
+
+describe('matchesFilter', () => {
+  const school = { bodyType: '学校', kind: '实施细则' };
+  it('matches everything when no criterion is set', () => {
+    expect(matchesFilter(school, { bodyType: '', kind: '' })).toBe(true);
+  });
+  it('requires every criterion that is set', () => {
+    expect(matchesFilter(school, { bodyType: '学校', kind: '' })).toBe(true);
+    expect(matchesFilter(school, { bodyType: '学校', kind: '工作计划' })).toBe(false);
+    expect(matchesFilter(school, { bodyType: '乡镇', kind: '实施细则' })).toBe(false);
+  });
+});
