@@ -66,7 +66,7 @@ describe.skipIf(!hasBrowser)('reading documents in Chromium', () => {
     const clause = page.locator('#s1-1-3');
     await clause.hover();
     await clause.getByRole('button', { name: '复制引用' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '引用已复制' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '引用已复制' }).count()).toBe(1);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(
       /^《通辽第五中学意识形态工作责任实施细则（试行）》一、（一）3：3\.建立和落实意识形态工作联席会议机制，每年至少召开2次/,
