@@ -64,7 +64,7 @@ describe.skipIf(!hasBrowser)('every page, light and dark', () => {
     const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await close();
   });
 });
