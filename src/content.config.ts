@@ -1,10 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { documentSchema } from './schemas/document';
+import { roleSchema } from './schemas/role';
+import { synonymSchema } from './schemas/synonyms';
 
 const docs = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/docs' }),
   schema: documentSchema,
 });
 
-export const collections = { docs };
+const roles = defineCollection({ loader: file('content/roles.yaml'), schema: roleSchema });
+
+const synonyms = defineCollection({ loader: file('content/synonyms.yaml'), schema: synonymSchema });
+
+export const collections = { docs, roles, synonyms };

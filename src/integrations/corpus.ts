@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { AstroIntegration } from 'astro';
+import type { z } from 'astro/zod';
 import { documentSchema, type DocumentData } from '../schemas/document';
 import { exclusionListSchema, type Exclusion } from '../schemas/sources';
 import { splitFrontmatter } from '../lib/corpus/frontmatter';
@@ -148,15 +149,18 @@ export function checkCoverage(corpus: Corpus): string[] {
   return problems;
 }
 
-export function readExclusions(root: string): { exclusions: Exclusion[]; problems: string[] } {
-  const parsed = exclusionListSchema.safeParse(parse(readFileSync(join(root, EXCLUSIONS_FILE), 'utf8')));
-  if (parsed.success) return { exclusions: parsed.data, problems: [] };
+/** Reads a YAML data file and validates it, naming the file and field of each problem. */
+export function readDataFile<T>(root: string, file: string, schema: z.ZodType<T>): { data?: T; problems: string[] } {
+  const parsed = schema.safeParse(parse(readFileSync(join(root, file), 'utf8')));
+  if (parsed.success) return { data: parsed.data, problems: [] };
   return {
-    exclusions: [],
-    problems: parsed.error.issues.map(
-      (issue) => `${EXCLUSIONS_FILE}: 字段 ${formatZodPath(issue.path)}: ${issue.message}`,
-    ),
+    problems: parsed.error.issues.map((issue) => `${file}: 字段 ${formatZodPath(issue.path)}: ${issue.message}`),
   };
+}
+
+export function readExclusions(root: string): { exclusions: Exclusion[]; problems: string[] } {
+  const { data, problems } = readDataFile(root, EXCLUSIONS_FILE, exclusionListSchema);
+  return { exclusions: data ?? [], problems };
 }
 
 export function loadCorpus(root: string): { corpus: Corpus; problems: string[] } {

@@ -98,3 +98,4 @@ export const documentSchema = z
 export type DocumentData = z.infer<typeof documentSchema>;
 export type Erratum = z.infer<typeof erratumSchema>;
 export type SourceSpan = z.infer<typeof sourceSpanSchema>;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
