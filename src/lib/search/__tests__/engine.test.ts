@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchEngine } from '../engine';
+import { buildSearchIndex, type IndexInputDocument } from '../indexData';
+
+type Block = IndexInputDocument['model']['blocks'][number];
+const block = (id: string, kind: Block['kind'], text: string, parentId: string | null = null): Block => ({
+  id,
+  kind,
+  locator: id,
+  text,
+  parentId,
+});
+
+const documents: IndexInputDocument[] = [
+  {
+    slug: 'rules',
+    data: { title: '某校意识形态工作责任制实施细则', bodyType: '学校', kind: '实施细则' },
+    model: {
+      blocks: [
+        block('s1', 'heading', '一、第一责任人责任清单'),
+        block('s1-p1', 'paragraph', '校党委书记是意识形态第一责任人，牵头抓总。', 's1'),
+        block('s2', 'heading', '二、其他成员“一岗双责”', null),
+        block('s2-1', 'clause', '1.其他成员根据工作分工，按照“一岗双责”要求抓好分管工作。', 's2'),
+        block('s2-1-dept', 'attribution', '（责任部门：团委）', 's2-1'),
+        block('s3', 'heading', '三、联席会议制度'),
+        block('s3-1', 'clause', '1.联席会议每季度召开一次，每年至少召开2次专题研究会议。', 's3'),
+        block('s3-2', 'clause', '2.校园内严禁传播宗教。', 's3'),
+        block('sign', 'signature', '某校党委 2020年3月'),
+      ],
+    },
+  },
+  {
+    slug: 'report',
+    data: { title: '某镇工作总结', bodyType: '乡镇', kind: '工作总结' },
+    model: {
+      blocks: [
+        block('p1', 'paragraph', '我镇按要求开展工作，书记在会议上提到第一责任人要求。'),
+        block('p2', 'paragraph', '坚持做到年初有计划，年末有总结。'),
+        block('p3', 'paragraph', '加强对学生社团的管理。'),
+      ],
+    },
+  },
+];
+const roles = [
+  { id: 'first-responsible', name: '第一责任人', aliases: ['第一责任人', '党委书记'] },
+  { id: 'youth-league', name: '团委', aliases: ['团委'] },
+];
+const data = buildSearchIndex(documents, roles, [
+  ['年终', '年末'],
+  ['校园', '校内'],
+]);
+const engine = createSearchEngine(data);
+const ids = (query: string, filters = {}) => engine.search(query, filters, 10).hits.map((hit) => hit.record.id);
+
+describe('buildSearchIndex', () => {
+  it('indexes headings, clauses, paragraphs and attribution lines but not signatures', () => {
+    expect(data.records.map((r) => r.id)).not.toContain('sign');
+    expect(data.records.map((r) => r.k)).toEqual(
+      expect.arrayContaining(['heading', 'clause', 'paragraph', 'attribution']),
+    );
+  });
+
+  it('links each record to its enclosing record and tags the roles it mentions', () => {
+    const paragraph = data.records.find((r) => r.id === 's1-p1');
+    expect(data.records[paragraph?.p ?? -1]?.id).toBe('s1');
+    expect(paragraph?.r.map((i) => data.roles[i]?.id)).toEqual(['first-responsible']);
+  });
+
+  it('weights documents by kind: rules above reports', () => {
+    expect(data.docs[0]?.weight).toBeGreaterThan(data.docs[1]?.weight ?? 1);
+  });
+});
+
+describe('search', () => {
+  it('puts headings and defining clauses above passing mentions', () => {
+    const found = ids('第一责任人');
+    expect(found.slice(0, 2).sort()).toEqual(['s1', 's1-p1']);
+    expect(found.indexOf('p1')).toBeGreaterThan(1);
+  });
+
+  it('forgives one wrong character in a four-character term, marking the word as printed', () => {
+    const hit = engine.search('一岗两责').hits.find((h) => h.record.id === 's2-1');
+    const [start, end] = hit?.ranges[0] ?? [0, 0];
+    expect(hit?.record.t.slice(start, end)).toBe('一岗双责');
+    expect(ids('联习会议')[0]).toMatch(/^s3/);
+  });
+
+  it('folds numerals: 两次 finds 2次', () => {
+    expect(ids('至少召开两次')).toContain('s3-1');
+  });
+
+  it('finds terms that are apart in the clause', () => {
+    expect(ids('每季度专题研究')).toContain('s3-1');
+  });
+
+  it('expands synonyms from the data', () => {
+    expect(ids('年终总结')).toContain('p2');
+    expect(ids('校内 宗教')[0]).toBe('s3-2');
+  });
+
+  it('ranks clauses with every word of a several-word query first', () => {
+    const { hits } = engine.search('学生社团 管理');
+    expect(hits[0]?.record.id).toBe('p3');
+    expect(hits[0]?.complete).toBe(true);
+  });
+
+  it('lets a heading or attribution line supply a missing word', () => {
+    const hit = engine.search('团委 一岗双责').hits.find((h) => h.record.id === 's2-1');
+    expect(hit?.complete).toBe(true);
+  });
+
+  it('reports where the terms matched in the clause text', () => {
+    const [hit] = engine.search('联席会议').hits;
+    const [start, end] = hit?.ranges[0] ?? [0, 0];
+    expect(hit?.record.t.slice(start, end)).toBe('联席会议');
+  });
+
+  it('filters by document, body type and role', () => {
+    expect(ids('第一责任人', { doc: 'report' })).toEqual(['p1']);
+    expect(ids('工作', { bodyType: '乡镇' }).every((id) => id.startsWith('p'))).toBe(true);
+    expect(ids('一岗双责', { role: 'youth-league' })).toEqual([]);
+    expect(ids('团委', { role: 'youth-league' })).toEqual(['s2-1-dept']);
+  });
+
+  it('suggests corpus words when nothing matches', () => {
+    const response = engine.search('联席会');
+    expect(response.total).toBeGreaterThan(0);
+    const none = engine.search('宗敎渗秀');
+    expect(none.total).toBe(0);
+  });
+
+  it('never throws on hostile or odd input', () => {
+    for (const raw of [
+      '',
+      ' ',
+      '党',
+      '😀',
+      "'!^=|",
+      '<img src=x onerror=alert(1)>',
+      'ＡＢＣ１２３',
+      '一'.repeat(500),
+      '、。，',
+    ]) {
+      expect(() => engine.search(raw)).not.toThrow();
+    }
+    expect(engine.search("'!^=|").total).toBe(0);
+    expect(engine.search('<img src=x onerror=alert(1)>').total).toBe(0);
+    expect(engine.search('党').total).toBeGreaterThan(0);
+  });
+});

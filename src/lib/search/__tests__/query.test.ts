@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_TERM_LENGTH, MAX_TERMS, SYNONYM_WEIGHT, foldSynonyms, parseQuery } from '../query';
+
+const synonyms = foldSynonyms([
+  ['追责', '追究责任'],
+  ['年终', '年末'],
+]);
+
+describe('parseQuery', () => {
+  it('splits on spaces, full-width spaces and punctuation', () => {
+    expect(parseQuery('宗教　校园、管理').terms.map((t) => t.text)).toEqual(['宗教', '校园', '管理']);
+  });
+
+  it('treats fuse.js operators and HTML as separators, never as syntax', () => {
+    expect(parseQuery("'一岗双责 !网评员 ^党委 =书记 |团委").terms.map((t) => t.text)).toEqual([
+      '一岗双责',
+      '网评员',
+      '党委',
+      '书记',
+      '团委',
+    ]);
+    expect(parseQuery('<img src=x onerror=alert(1)>').terms.map((t) => t.text)).toEqual([
+      'img',
+      'src',
+      'x',
+      'onerror',
+      'alert',
+      '一',
+    ]);
+  });
+
+  it('gives no terms for empty, punctuation-only and emoji input', () => {
+    for (const raw of ['', '   ', '，。！？', '😀😀', "'!^=|"]) expect(parseQuery(raw).terms).toEqual([]);
+  });
+
+  it('caps a long paste and says so', () => {
+    const paste = '意识形态工作责任制'.repeat(60);
+    const parsed = parseQuery(paste);
+    expect(parsed.truncated).toBe(true);
+    expect(parsed.terms).toHaveLength(1);
+    expect(parsed.terms[0]?.text).toHaveLength(MAX_TERM_LENGTH);
+    expect(parseQuery(Array.from({ length: 20 }, (_, i) => `词${i}`).join(' ')).terms).toHaveLength(MAX_TERMS);
+  });
+
+  it('expands synonyms inside a term, weighted below the typed text', () => {
+    const [term] = parseQuery('追责情形', synonyms).terms;
+    expect(term?.alternatives).toEqual([
+      { text: '追责情形', weight: 1 },
+      { text: '追究责任情形', weight: SYNONYM_WEIGHT },
+    ]);
+    expect(parseQuery('年末', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['年末', '年终']);
+  });
+
+  it('folds numerals so 两次, 二次 and 2次 are one query', () => {
+    expect(parseQuery('两次').terms[0]?.text).toBe(parseQuery('2次').terms[0]?.text);
+  });
+});
