@@ -1,0 +1,57 @@
+import type { SearchHit } from '../../lib/search/engine';
+import { makeSnippet, matchedWords } from '../../lib/search/snippet';
+import { docPath } from '../../lib/url';
+import { href } from '../link';
+import { rememberHighlight } from './highlight';
+
+const KIND_LABELS: Record<string, string> = {
+  heading: '标题',
+  clause: '条款',
+  paragraph: '段落',
+  attribution: '责任部门',
+  row: '附表',
+};
+
+interface Props {
+  hits: SearchHit[];
+  /** Compact list for the header drop-down. */
+  compact?: boolean;
+  onKeyDown?: (event: KeyboardEvent) => void;
+}
+
+export function ResultList({ hits, compact = false, onKeyDown }: Props) {
+  return (
+    <ol class={compact ? 'search-results compact' : 'search-results'} aria-label="搜索结果" onKeyDown={onKeyDown}>
+      {hits.map((hit) => {
+        const url = href(docPath(hit.doc.slug, hit.record.id));
+        const snippet = makeSnippet(hit.record.t, hit.ranges, compact ? 60 : 120);
+        return (
+          <li key={`${hit.doc.slug}#${hit.record.id}`}>
+            <a
+              href={url}
+              onClick={() =>
+                rememberHighlight({
+                  path: href(docPath(hit.doc.slug)),
+                  id: hit.record.id,
+                  words: matchedWords(hit.record.t, hit.ranges),
+                })
+              }
+            >
+              <span class="result-doc">{hit.doc.title}</span>
+              <span class="result-loc">
+                {hit.record.l || KIND_LABELS[hit.record.k]}
+                {!hit.complete && <span class="result-partial">（部分匹配）</span>}
+              </span>
+            </a>
+            {!compact && hit.path.length > 0 && <p class="result-path">{hit.path.join(' › ')}</p>}
+            <p class="result-snippet">
+              {snippet.before && '…'}
+              {snippet.pieces.map((piece, i) => (piece.mark ? <mark key={i}>{piece.text}</mark> : piece.text))}
+              {snippet.after && '…'}
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,199 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launch, openPage, url } from './browser';
+
+const DOC = 'docs/tongliao-no5-middle-school-rules/';
+const INDEX = /\/search-index\.json$/;
+
+const results = (page: Page) => page.getByRole('list', { name: '搜索结果' });
+const resultLinks = (page: Page) => results(page).locator(':scope > li > a:first-child');
+
+async function searchPage(page: Page, query: string) {
+  await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
+  await page
+    .getByRole('status')
+    .filter({ hasText: /找到|没有找到/ })
+    .waitFor();
+}
+
+describe.skipIf(!hasBrowser)('searching clauses in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads nothing for search until the field is used, then finds as you type', async () => {
+    const { page, foreignRequests, errors, close } = await openPage(browser);
+    const indexRequests: string[] = [];
+    page.on('request', (request) => {
+      if (INDEX.test(request.url())) indexRequests.push(request.url());
+    });
+    await page.goto(url(DOC));
+    await page.waitForLoadState('networkidle');
+    expect(indexRequests).toEqual([]);
+
+    const field = page.getByRole('searchbox', { name: '搜索条款' });
+    await page.keyboard.press('/');
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('网评员');
+    await expect.poll(() => resultLinks(page).count()).toBeGreaterThan(0);
+    expect(indexRequests).toHaveLength(1);
+    const first = resultLinks(page).first();
+    await expect(first.getAttribute('href')).resolves.toMatch(/\/docs\/[a-z0-9-]+\/#[a-z0-9-]+$/);
+    await expect(results(page).locator('mark').first().textContent()).resolves.toBe('网评员');
+
+    await page.keyboard.press('Escape');
+    await expect(results(page).isVisible()).resolves.toBe(false);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('moves through results with the arrow keys and opens the clause with its words marked', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(url('about/'));
+    const field = page.getByRole('searchbox', { name: '搜索条款' });
+    await field.click();
+    await field.fill('一岗两责');
+    await expect.poll(() => resultLinks(page).count()).toBeGreaterThan(1);
+
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = resultLinks(page).nth(1);
+    await expect.poll(() => second.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.keyboard.press('ArrowDown');
+    const href = (await resultLinks(page).first().getAttribute('href')) ?? '';
+    await page.keyboard.press('Enter');
+    await page.waitForURL((target) => target.href.endsWith(href));
+    const clauseId = href.split('#')[1] ?? '';
+    const marks = page.locator(`[id="${clauseId}"] mark.search-hit`);
+    await expect.poll(() => marks.count()).toBeGreaterThan(0);
+    await expect(marks.first().textContent()).resolves.toBe('一岗双责');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows 一岗双责 clauses first for /search/?q=一岗两责, and keeps the query on reload', async () => {
+    const { page, foreignRequests, errors, close } = await openPage(browser);
+    await searchPage(page, '一岗两责');
+    const field = page.getByRole('searchbox', { name: '搜索条款' });
+    await expect(field.inputValue()).resolves.toBe('一岗两责');
+    const texts = await results(page).locator(':scope > li').allTextContents();
+    expect(texts.length).toBeGreaterThan(2);
+    for (const text of texts.slice(0, 3)) expect(text).toContain('一岗双责');
+    await expect(resultLinks(page).first().textContent()).resolves.toContain('通辽第五中学');
+
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: /找到/ }).waitFor();
+    await expect(results(page).locator(':scope > li').count()).resolves.toBe(texts.length);
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('filters by document, body type and role, and puts the filters in the URL', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await searchPage(page, '第一责任人');
+    const all = await results(page).locator(':scope > li').count();
+
+    await page.getByLabel('主体类型').selectOption('局机关');
+    await expect.poll(() => page.url()).toContain('type=');
+    const bureau = await resultLinks(page).allTextContents();
+    expect(bureau.length).toBeGreaterThan(0);
+    expect(bureau.length).toBeLessThan(all);
+    for (const text of bureau) expect(text).toMatch(/局/);
+
+    await page.getByLabel('主体类型').selectOption('');
+    await page.getByLabel('文件', { exact: true }).selectOption('xx-bureau-party-group-rules');
+    for (const href of await resultLinks(page).evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      expect(href).toContain('/docs/xx-bureau-party-group-rules/#');
+
+    await page.getByLabel('文件', { exact: true }).selectOption('');
+    await page.getByLabel('角色').selectOption('youth-league');
+    await page.getByRole('searchbox', { name: '搜索条款' }).fill('社团');
+    await expect.poll(() => page.url()).toContain('role=youth-league');
+    await expect.poll(() => resultLinks(page).count()).toBeGreaterThan(0);
+    for (const text of await results(page).locator(':scope > li').allTextContents()) expect(text).toContain('团委');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('says clearly when nothing matches and suggests close words', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(url(`search/?q=${encodeURIComponent('联习')}`));
+    await page
+      .getByRole('status')
+      .filter({ hasText: /没有找到/ })
+      .waitFor();
+    const suggestions = page
+      .getByRole('list')
+      .filter({ has: page.getByRole('button') })
+      .first();
+    const words = await suggestions.getByRole('button').allTextContents();
+    expect(words.length).toBeGreaterThan(0);
+    await suggestions.getByRole('button').first().click();
+    await expect.poll(() => page.getByRole('searchbox', { name: '搜索条款' }).inputValue()).toBe(words[0]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('survives odd and hostile input with a result or a clear "no results"', async () => {
+    const { page, errors, close } = await openPage(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    const inputs = [
+      '',
+      '党',
+      '意识形态工作责任制'.repeat(56).slice(0, 500),
+      '，。！？、；：',
+      '😀🎉',
+      'ＱＱ群　管理',
+      "'一岗双责",
+      '!网评员',
+      '^党委',
+      '=书记',
+      '|团委',
+      '<img src=x onerror=alert(1)>',
+      '<script>alert(1)</script>',
+    ];
+    for (const input of inputs) {
+      await page.goto(url('search/'));
+      const field = page.getByRole('searchbox', { name: '搜索条款' });
+      await field.fill(input);
+      const status = page.getByRole('status');
+      if (input === '') {
+        await expect.poll(() => status.textContent()).toMatch(/请输入/);
+        continue;
+      }
+      await expect.poll(() => status.textContent(), { message: input }).toMatch(/找到|没有找到/);
+      if (/没有找到/.test((await status.textContent()) ?? '')) {
+        await expect(results(page).count()).resolves.toBe(0);
+      } else {
+        await expect(resultLinks(page).count()).resolves.toBeGreaterThan(0);
+      }
+    }
+    await expect(page.locator('.search-output img, .search-output script').count()).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('finds the operators as text: "!网评员" finds 网评员', async () => {
+    const { page, close } = await openPage(browser);
+    await searchPage(page, '!网评员');
+    await expect(results(page).locator('mark').first().textContent()).resolves.toBe('网评员');
+    await close();
+  });
+});
