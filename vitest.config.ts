@@ -12,6 +12,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/__tests__/**/*.test.ts'] } },
       { extends: true, test: { name: 'content', include: ['test/content/**/*.test.ts'] } },
+      { extends: true, test: { name: 'bench', include: ['test/bench/**/*.bench-run.ts'], testTimeout: 600_000 } },
       {
         extends: true,
         test: {

@@ -1,12 +1,22 @@
 import { z } from 'astro/zod';
+import type { SynonymGroup } from '../lib/search/query';
 
-/** A search synonym group: the head term (`id`) and the terms that stand for it. */
+/**
+ * A search synonym group: the head term (`id`) and the terms that stand for it.
+ * A query word containing one of them also looks for the others (年终总结 → 年末总结);
+ * with `wholeTerm`, only a query word that is exactly one of them does (for common words
+ * such as 责任, which would otherwise turn 第一责任人 into 第一职责人).
+ */
 export const synonymSchema = z.strictObject({
   id: z.string().min(2),
   variants: z.array(z.string().min(2)).min(1),
+  wholeTerm: z.boolean().default(false),
 });
 
 export const synonymListSchema = z.array(synonymSchema);
 export type Synonym = z.infer<typeof synonymSchema>;
 
-export const synonymGroup = (entry: Synonym): string[] => [entry.id, ...entry.variants];
+export const synonymGroup = (entry: Synonym): SynonymGroup => ({
+  terms: [entry.id, ...entry.variants],
+  wholeTerm: entry.wholeTerm,
+});

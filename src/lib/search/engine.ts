@@ -26,6 +26,8 @@ const FUZZY_WEIGHT = 0.85;
 /** fuse.js threshold: one wrong character in four (a 2- or 3-character term has to be exact). */
 export const FUZZY_THRESHOLD = 0.26;
 const MIN_FUZZY_LENGTH = 4;
+/** Longer terms (pasted phrases) are matched by bigram coverage alone: fuzzy matching them is slow and adds nothing. */
+const MAX_FUZZY_LENGTH = 12;
 /** Candidates handed to fuse.js per term, best bigram overlap first. */
 const FUZZY_CANDIDATES = 300;
 /** Weight of a match by bigram coverage (words apart), times the coverage (bigrams weighted by rarity). */
@@ -35,6 +37,7 @@ const MIN_COVERAGE = 0.3;
 const PROXIMITY_WEIGHT = 0.8;
 /** The longest span (in multiples of the term length) still counted as the term spread out. */
 const MAX_SPREAD = 3;
+const MAX_SPREAD_TERM = 8;
 /** Below this a term does not count as matched. */
 const MIN_TERM_SCORE = 0.15;
 /** A clause missing some words of the query must still match this share of their weight. */
@@ -107,9 +110,13 @@ export interface SearchResponse {
   suggestions: string[];
 }
 
-interface TermMatch {
-  score: number;
-  ranges: Range[];
+/** One term's matches in the records' own text, indexed by record. */
+interface TermMatches {
+  /** Best score per record, 0 where the term does not occur. */
+  score: Float32Array;
+  ranges: (Range[] | undefined)[];
+  /** The records with a score, in the order found. */
+  found: number[];
 }
 
 interface EngineRecord {
@@ -134,6 +141,18 @@ function occurrences(haystack: string, needle: string): Range[] {
   const ranges: Range[] = [];
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
     ranges.push([at, at + needle.length]);
+  }
+  return ranges;
+}
+
+/** Where any of the given bigrams occur in `text`, merged into ranges. */
+function bigramRanges(text: string, keys: ReadonlySet<number>): Range[] {
+  const ranges: Range[] = [];
+  for (let at = 0; at + 1 < text.length; at += 1) {
+    if (!keys.has(bigramKey(text, at))) continue;
+    const last = ranges.at(-1);
+    if (last && at <= last[1]) last[1] = at + 2;
+    else ranges.push([at, at + 2]);
   }
   return ranges;
 }
@@ -175,13 +194,31 @@ function subsequenceWindow(text: string, term: string): Range | undefined {
   return best;
 }
 
+/** Only the first few matches of a clause are checked for a defining sentence. */
+const MAX_DEFINING_CHECKS = 4;
 const DEFINING_AFTER = /^\s?(是|为|负责|担任)/;
 // 是/为 as the copula of the sentence, not inside 作为, 成为, 但是, 还是 …
 const DEFINING_BEFORE = /(?:(?<![作成认以因行])为|(?<![于但还就只凡或总要可])是|由)[^\s]{0,8}\s?$/;
 
 /** The match is what a sentence defines or assigns: "X是第一责任人", "第一责任人要…", "由校长担任". */
 function isDefining(folded: string, [start, end]: Range): boolean {
-  return DEFINING_AFTER.test(folded.slice(end, end + 2)) || DEFINING_BEFORE.test(folded.slice(0, start));
+  return (
+    DEFINING_AFTER.test(folded.slice(end, end + 3)) ||
+    DEFINING_BEFORE.test(folded.slice(Math.max(0, start - 12), start))
+  );
+}
+
+/** How many of the best hits (× the limit) the diversity re-ranking chooses from. */
+const DIVERSITY_POOL = 4;
+
+/** The `count` best hits, best first, without sorting all of them. */
+function best(hits: SearchHit[], count: number): SearchHit[] {
+  if (hits.length > count) {
+    const scores = Float64Array.from(hits, (hit) => hit.score).sort();
+    const threshold = scores[scores.length - count] as number;
+    hits = hits.filter((hit) => hit.score >= threshold);
+  }
+  return hits.sort((a, b) => b.score - a.score);
 }
 
 /**
@@ -191,7 +228,7 @@ function isDefining(folded: string, [start, end]: Range): boolean {
  */
 function diversify(sorted: SearchHit[], limit: number, decay: number): SearchHit[] {
   const taken = new Map<number, number>();
-  const pool = sorted.slice(0, limit * 4);
+  const pool = sorted.slice(0, limit * DIVERSITY_POOL);
   const picked: SearchHit[] = [];
   while (picked.length < limit && pool.length > 0) {
     let bestAt = 0;
@@ -214,6 +251,8 @@ function diversify(sorted: SearchHit[], limit: number, decay: number): SearchHit
 
 export function createSearchEngine(data: SearchIndexData, weights: RankingWeights = DEFAULT_WEIGHTS): SearchEngine {
   const records: EngineRecord[] = data.records.map((record) => ({ record, folded: foldText(record.t) }));
+  const parentOf = Int32Array.from(data.records, (record) => record.p);
+  const docOf = Int32Array.from(data.records, (record) => record.d);
   const synonyms = foldSynonyms(data.synonyms);
   const foldedTitles = data.docs.map((doc) => foldText(doc.title));
   const roleIds = data.roles.map((role) => role.id);
@@ -238,10 +277,13 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
   const bigramWeight = (matches: number) => Math.log(1 + records.length / (Math.max(matches, 1) + 1));
 
   /** Own-text matches of one folded alternative, merged into `best` (max score per record). */
-  function matchAlternative(text: string, weight: number, best: Map<number, TermMatch>) {
+  function matchAlternative(text: string, weight: number, best: TermMatches) {
     const keep = (index: number, score: number, ranges: Range[]) => {
-      const current = best.get(index);
-      if (!current || score > current.score) best.set(index, { score, ranges });
+      const current = best.score[index] as number;
+      if (score <= current) return;
+      if (current === 0) best.found.push(index);
+      best.score[index] = score;
+      best.ranges[index] = ranges;
     };
     if (text.length === 1) {
       records.forEach(({ folded }, index) => {
@@ -250,19 +292,29 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
       return;
     }
     const keys = bigramsOf(text);
+    const lists = keys.map((key) => postings.get(key) ?? []).sort((a, b) => a.length - b.length);
+    const listWeights = lists.map((list) => bigramWeight(list.length));
+    const totalWeight = listWeights.reduce((a, b) => a + b, 0);
+    let remaining = totalWeight;
     const touched: number[] = [];
-    let totalWeight = 0;
-    for (const key of keys) {
-      const list = postings.get(key) ?? [];
-      const keyWeight = bigramWeight(list.length);
-      totalWeight += keyWeight;
+    lists.forEach((list, k) => {
+      const keyWeight = listWeights[k] as number;
+      // Rarest bigrams first: once the bigrams left cannot reach MIN_COVERAGE, a clause not seen yet
+      // cannot match (an exact match holds the rarest bigram), so only clauses already seen are counted.
+      const admitNew = remaining / totalWeight >= MIN_COVERAGE || touched.length < FUZZY_CANDIDATES;
       for (const index of list) {
-        if (hitCounts[index] === 0) touched.push(index);
+        if (hitCounts[index] === 0) {
+          if (!admitNew) continue;
+          touched.push(index);
+        }
         hitCounts[index] = (hitCounts[index] as number) + 1;
         hitWeights[index] = (hitWeights[index] as number) + keyWeight;
       }
-    }
-    const fuzzy: number[] = [];
+      remaining -= keyWeight;
+    });
+    const keySet = new Set(keys);
+    const spreadable = text.length >= 3 && text.length <= MAX_SPREAD_TERM;
+    const fuzzyByHits: number[][] = [];
     for (const index of touched) {
       const hits = hitCounts[index] as number;
       const { folded } = records[index] as EngineRecord;
@@ -271,25 +323,25 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
         continue;
       }
       if (text.length < 3) continue;
-      fuzzy.push(index);
+      (fuzzyByHits[hits] ??= []).push(index);
       const coverage = (hitWeights[index] as number) / totalWeight;
-      const window = subsequenceWindow(folded, text);
+      const window = spreadable ? subsequenceWindow(folded, text) : undefined;
       const proximity = window ? PROXIMITY_WEIGHT * Math.sqrt(text.length / (window[1] - window[0])) : 0;
       if (window && proximity >= COVERAGE_WEIGHT * coverage) {
         keep(index, proximity * weight, [window]);
       } else if (coverage >= MIN_COVERAGE) {
-        const ranges: Range[] = [];
-        for (let at = 0; at + 1 < text.length; at += 1) ranges.push(...occurrences(folded, text.slice(at, at + 2)));
-        keep(index, COVERAGE_WEIGHT * coverage * weight, mergeRanges(ranges));
+        keep(index, COVERAGE_WEIGHT * coverage * weight, bigramRanges(folded, keySet));
       }
     }
-    if (fuzzy.length > 0 && text.length >= MIN_FUZZY_LENGTH) {
-      fuzzy.sort(
-        (a, b) =>
-          (hitCounts[b] as number) - (hitCounts[a] as number) ||
-          (records[a] as EngineRecord).folded.length - (records[b] as EngineRecord).folded.length,
-      );
-      const candidates = fuzzy.slice(0, FUZZY_CANDIDATES);
+    if (text.length >= MIN_FUZZY_LENGTH && text.length <= MAX_FUZZY_LENGTH) {
+      // The best-overlapping candidates, shorter clauses first within a bucket.
+      const candidates: number[] = [];
+      for (let hits = fuzzyByHits.length - 1; hits > 0 && candidates.length < FUZZY_CANDIDATES; hits -= 1) {
+        const bucket = fuzzyByHits[hits];
+        if (!bucket) continue;
+        bucket.sort((a, b) => (records[a] as EngineRecord).folded.length - (records[b] as EngineRecord).folded.length);
+        candidates.push(...bucket.slice(0, FUZZY_CANDIDATES - candidates.length));
+      }
       const fuse = new Fuse(
         candidates.map((index) => (records[index] as EngineRecord).folded),
         {
@@ -315,8 +367,8 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
     }
   }
 
-  function matchTerm(term: QueryTerm): Map<number, TermMatch> {
-    const best = new Map<number, TermMatch>();
+  function matchTerm(term: QueryTerm): TermMatches {
+    const best: TermMatches = { score: new Float32Array(records.length), ranges: [], found: [] };
     for (const { text, weight } of term.alternatives) matchAlternative(text, weight, best);
     return best;
   }
@@ -357,46 +409,48 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
     const n = records.length;
     if (query.terms.length === 0) return { query, hits: [], total: 0, suggestions: [] };
 
-    const termScores: Float32Array[] = [];
     const termWeights: number[] = [];
-    const ownMatches: Map<number, TermMatch>[] = [];
+    const ownMatches: TermMatches[] = [];
+    const sections: Float32Array[] = [];
+    const titleScores: number[][] = [];
     const unmatchedTerms: string[] = [];
     for (const term of query.terms) {
       const own = matchTerm(term);
       ownMatches.push(own);
-      const ownScore = new Float32Array(n);
-      for (const [index, match] of own) ownScore[index] = match.score;
-      // Context flows down from headings and titles; sections flow up to headings.
-      const context = new Float32Array(n);
-      const titles = data.docs.map((_, d) => titleScore(term, d));
+      // A heading or clause "contains" what its sub-clauses contain.
       const section = new Float32Array(n);
-      for (let i = 0; i < n; i += 1) {
-        const { p, d } = (records[i] as EngineRecord).record;
-        const inherited = p === -1 ? 0 : Math.max(ownScore[p] as number, context[p] as number);
-        context[i] = Math.max(inherited, titles[d] as number);
+      for (const index of own.found) {
+        const score = own.score[index] as number;
+        for (let p = parentOf[index] as number; p !== -1 && (section[p] as number) < score; p = parentOf[p] as number) {
+          section[p] = score;
+        }
       }
-      for (let i = n - 1; i >= 0; i -= 1) {
-        const { p } = (records[i] as EngineRecord).record;
-        if (p !== -1) section[p] = Math.max(section[p] as number, ownScore[i] as number, section[i] as number);
-      }
-      const scores = new Float32Array(n);
-      for (let i = 0; i < n; i += 1) {
-        const own = ownScore[i] as number;
-        scores[i] =
-          own > 0
-            ? own + weights.contextSupport * (context[i] as number)
-            : Math.max(weights.context * (context[i] as number), weights.section * (section[i] as number));
-      }
-      termScores.push(scores);
+      sections.push(section);
+      titleScores.push(data.docs.map((_, d) => titleScore(term, d)));
       // Rarer terms weigh more (inverse document frequency over clauses).
       let frequency = 0;
-      for (const match of own.values()) if (match.score >= STRONG_MATCH) frequency += 1;
+      for (const index of own.found) if ((own.score[index] as number) >= STRONG_MATCH) frequency += 1;
       termWeights.push(Math.log(1 + n / (frequency + 1)));
-      if (own.size === 0) unmatchedTerms.push(term.text);
+      if (own.found.length === 0) unmatchedTerms.push(term.text);
     }
 
+    /** How well term t matches record i: in its own text, or through its headings, title or sub-clauses. */
+    const termScore = (t: number, i: number): number => {
+      const own = (ownMatches[t] as TermMatches).score;
+      let context = (titleScores[t] as number[])[docOf[i] as number] as number;
+      for (let p = parentOf[i] as number; p !== -1; p = parentOf[p] as number) {
+        context = Math.max(context, own[p] as number);
+      }
+      const ownScore = own[i] as number;
+      if (ownScore > 0) return ownScore + weights.contextSupport * context;
+      return Math.max(weights.context * context, weights.section * ((sections[t] as Float32Array)[i] as number));
+    };
+
+    // A result must contain at least one term itself; context alone only supports it.
+    const candidates = new Set<number>();
+    for (const own of ownMatches) for (const index of own.found) candidates.add(index);
     const hits: SearchHit[] = [];
-    for (let i = 0; i < n; i += 1) {
+    for (const i of candidates) {
       const { record, folded } = records[i] as EngineRecord;
       let matched = 0;
       let matchedWeight = 0;
@@ -404,8 +458,8 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
       let strong = 0;
       let sum = 0;
       let totalWeight = 0;
-      termScores.forEach((scores, t) => {
-        const score = scores[i] as number;
+      for (let t = 0; t < query.terms.length; t += 1) {
+        const score = termScore(t, i);
         const weight = termWeights[t] as number;
         totalWeight += weight;
         if (score >= MIN_TERM_SCORE) {
@@ -415,19 +469,21 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
           sum += weight * score;
         }
         if (score >= STRONG_MATCH) strong += 1;
-      });
+      }
       if (matched === 0 || !passes(record, filters)) continue;
-      // A result must contain at least one term itself; context alone only supports it.
-      const ranges = mergeRanges(ownMatches.flatMap((own) => own.get(i)?.ranges ?? []));
+      const ranges =
+        ownMatches.length === 1
+          ? ((ownMatches[0] as TermMatches).ranges[i] ?? [])
+          : mergeRanges(ownMatches.flatMap((own) => own.ranges[i] ?? []));
       if (ranges.length === 0) continue;
-      const complete = matched === termScores.length;
+      const complete = matched === query.terms.length;
       // A clause with only some of the words must carry the weightier half, and more than a single character.
       if (!complete && (matchedWeight / totalWeight < PARTIAL_MIN_SHARE || !matchedLong)) continue;
       let score = sum / totalWeight;
-      if (strong === termScores.length && termScores.length > 1) score *= weights.complete;
+      if (strong === query.terms.length && query.terms.length > 1) score *= weights.complete;
       if (record.k === 'heading') score *= weights.heading;
       if (weights.kindWeights) score *= (data.docs[record.d] as SearchDoc).weight;
-      if (ranges.some((range) => isDefining(folded, range))) score *= weights.defining;
+      if (ranges.slice(0, MAX_DEFINING_CHECKS).some((range) => isDefining(folded, range))) score *= weights.defining;
       const matchedLength = ranges.reduce((total, [start, end]) => total + end - start, 0);
       score += weights.early * (1 - (ranges[0] as Range)[0] / record.t.length);
       score += weights.length * Math.min(1, (LENGTH_NORM * matchedLength) / record.t.length);
@@ -440,8 +496,7 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
         ranges,
       });
     }
-    hits.sort((a, b) => b.score - a.score);
-    const top = diversify(hits, limit, weights.sameDocumentDecay);
+    const top = diversify(best(hits, limit * DIVERSITY_POOL), limit, weights.sameDocumentDecay);
     for (const hit of top) hit.path = pathOf(hit.record);
 
     const suggestions =

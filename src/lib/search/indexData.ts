@@ -6,6 +6,7 @@
 import type { DocBlock } from '../corpus/model';
 import type { DocumentKind } from '../../schemas/document';
 import { createRoleMatcher, type RoleAliases } from '../roles';
+import type { SynonymGroup } from './query';
 
 export const SEARCH_INDEX_VERSION = 1;
 
@@ -67,7 +68,7 @@ export interface SearchIndexData {
   docs: SearchDoc[];
   roles: SearchRole[];
   /** Groups of interchangeable terms. */
-  synonyms: string[][];
+  synonyms: SynonymGroup[];
   records: SearchRecord[];
   /** Words of the corpus, for "did you mean" suggestions. */
   vocabulary: string[];
@@ -87,7 +88,7 @@ const isIndexed = (kind: string): kind is IndexedKind => (INDEXED_KINDS as reado
 export function buildSearchIndex(
   documents: readonly IndexInputDocument[],
   roles: readonly IndexInputRole[],
-  synonyms: readonly (readonly string[])[],
+  synonyms: readonly SynonymGroup[],
 ): SearchIndexData {
   const mentions = createRoleMatcher(roles);
   const roleIndex = new Map(roles.map((role, index) => [role.id, index]));
@@ -118,11 +119,11 @@ export function buildSearchIndex(
       weight: KIND_WEIGHTS[kind],
     })),
     roles: roles.map(({ id, name }) => ({ id, name })),
-    synonyms: synonyms.map((group) => [...group]),
+    synonyms: synonyms.map((group) => ({ terms: [...group.terms], wholeTerm: group.wholeTerm })),
     records,
     vocabulary: extractVocabulary(
       records.map((record) => record.t),
-      [...roles.flatMap((role) => [role.name, ...role.aliases]), ...synonyms.flat()],
+      [...roles.flatMap((role) => [role.name, ...role.aliases]), ...synonyms.flatMap((group) => group.terms)],
     ),
   };
 }

@@ -30,20 +30,26 @@ export interface ParsedQuery {
   truncated: boolean;
 }
 
-/** Folded synonym groups: every member stands for every other. */
-export type SynonymGroups = readonly (readonly string[])[];
-
-export function foldSynonyms(groups: readonly (readonly string[])[]): string[][] {
-  return groups.map((group) => [...new Set(group.map((term) => foldText(term).replaceAll(SEPARATOR, '')))]);
+/** Interchangeable terms. A `wholeTerm` group applies only to a query word that is one of its terms. */
+export interface SynonymGroup {
+  terms: string[];
+  wholeTerm: boolean;
 }
 
-function alternativesOf(term: string, synonyms: SynonymGroups): Alternative[] {
+export function foldSynonyms(groups: readonly SynonymGroup[]): SynonymGroup[] {
+  return groups.map((group) => ({
+    ...group,
+    terms: [...new Set(group.terms.map((term) => foldText(term).replaceAll(SEPARATOR, '')))],
+  }));
+}
+
+function alternativesOf(term: string, synonyms: readonly SynonymGroup[]): Alternative[] {
   const alternatives: Alternative[] = [{ text: term, weight: 1 }];
   const seen = new Set([term]);
   for (const group of synonyms) {
-    for (const member of group) {
-      if (!member || !term.includes(member)) continue;
-      for (const other of group) {
+    for (const member of group.terms) {
+      if (!member || !(group.wholeTerm ? term === member : term.includes(member))) continue;
+      for (const other of group.terms) {
         if (other === member) continue;
         const text = term.replaceAll(member, other);
         if (seen.has(text) || text.length > MAX_TERM_LENGTH) continue;
@@ -55,7 +61,7 @@ function alternativesOf(term: string, synonyms: SynonymGroups): Alternative[] {
   return alternatives.slice(0, MAX_ALTERNATIVES);
 }
 
-export function parseQuery(raw: string, synonyms: SynonymGroups = []): ParsedQuery {
+export function parseQuery(raw: string, synonyms: readonly SynonymGroup[] = []): ParsedQuery {
   const input = raw.slice(0, MAX_INPUT_LENGTH);
   let truncated = input.length < raw.length;
   const words = foldText(input)

@@ -46,8 +46,8 @@ const roles = [
   { id: 'youth-league', name: '团委', aliases: ['团委'] },
 ];
 const data = buildSearchIndex(documents, roles, [
-  ['年终', '年末'],
-  ['校园', '校内'],
+  { terms: ['年终', '年末'], wholeTerm: false },
+  { terms: ['校园', '校内'], wholeTerm: false },
 ]);
 const engine = createSearchEngine(data);
 const ids = (query: string, filters = {}) => engine.search(query, filters, 10).hits.map((hit) => hit.record.id);

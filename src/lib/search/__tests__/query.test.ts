@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MAX_TERM_LENGTH, MAX_TERMS, SYNONYM_WEIGHT, foldSynonyms, parseQuery } from '../query';
 
 const synonyms = foldSynonyms([
-  ['追责', '追究责任'],
-  ['年终', '年末'],
+  { terms: ['追责', '追究责任'], wholeTerm: false },
+  { terms: ['年终', '年末'], wholeTerm: false },
+  { terms: ['责任', '职责'], wholeTerm: true },
 ]);
 
 describe('parseQuery', () => {
@@ -49,6 +50,11 @@ describe('parseQuery', () => {
       { text: '追究责任情形', weight: SYNONYM_WEIGHT },
     ]);
     expect(parseQuery('年末', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['年末', '年终']);
+  });
+
+  it('applies a whole-term group only to a word that is one of its terms', () => {
+    expect(parseQuery('责任', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['责任', '职责']);
+    expect(parseQuery('第一责任人', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['第一责任人']);
   });
 
   it('folds numerals so 两次, 二次 and 2次 are one query', () => {
