@@ -27,14 +27,33 @@ const pages = all.filter((f) => f.endsWith('.html'));
 const sized = pages
   .map((f) => ({ f, raw: statSync(f).size, gz: gzipSync(readFileSync(f)).length }))
   .sort((a, b) => b.raw - a.raw);
+/**
+ * JavaScript a page loads before any interaction: module scripts, inline
+ * scripts, island components and renderers, and everything they import
+ * statically (dynamic import(), e.g. the search engine, is not counted).
+ */
 const jsOf = (page) => {
   const html = readFileSync(page, 'utf8');
-  const srcs = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  const entries = [
+    ...[...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((m) => m[1]),
+  ];
   const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
-  const external = srcs.map((src) => readFileSync(join('dist', src.replace(/^\/+/, ''))));
-  const bytes = external.reduce((n, b) => n + b.length, 0) + Buffer.byteLength(inline);
-  const gz = external.reduce((n, b) => n + gzipSync(b).length, 0) + (inline ? gzipSync(inline).length : 0);
-  return { bytes, gz };
+  const seen = new Set();
+  const visit = (url) => {
+    const file = join('dist', url.replace(/^\/+/, ''));
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const [, spec] of code.matchAll(/(?:^|[;}\s])import\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g)) {
+      visit(join(url, '..', spec));
+    }
+  };
+  entries.forEach(visit);
+  const files = [...seen].map((f) => readFileSync(f));
+  const bytes = files.reduce((n, b) => n + b.length, 0) + Buffer.byteLength(inline);
+  const gz = files.reduce((n, b) => n + gzipSync(b).length, 0) + (inline ? gzipSync(inline).length : 0);
+  return { bytes, gz, files: files.length };
 };
 const docPage = join('dist', 'docs', 'tongliao-no5-middle-school-rules', 'index.html');
 const js = jsOf(docPage);
@@ -45,4 +64,4 @@ console.log(
   `pages: ${pages.length}; dist: ${all.length} files, ${(all.reduce((n, f) => n + statSync(f).size, 0) / 1024).toFixed(1)} KiB`,
 );
 console.log(`largest page: ${sized[0].f} ${sized[0].raw} B (${sized[0].gz} B gzip)`);
-console.log(`JS on a document page: ${js.bytes} B (${js.gz} B gzip)`);
+console.log(`JS on a document page before interaction: ${js.bytes} B (${js.gz} B gzip) in ${js.files} files + inline`);
