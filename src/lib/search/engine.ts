@@ -42,6 +42,7 @@ const MAX_SPREAD_TERM = 8;
 const MIN_TERM_SCORE = 0.15;
 /** A clause missing some words of the query must still match this share of their weight. */
 const PARTIAL_MIN_SHARE = 0.5;
+const MAX_SUGGESTIONS = 6;
 /** A match at least this good counts towards a term's frequency and a complete match. */
 const STRONG_MATCH = 0.45;
 
@@ -404,6 +405,23 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
     threshold: 0.5,
   });
 
+  /** Corpus words close to a term that matched nothing; among equally close, those starting alike and of similar length first. */
+  function suggest(term: string): string[] {
+    return suggestionFuse
+      .search(term, { limit: 12 })
+      .filter((result) => result.item !== term)
+      .map((result) => ({
+        word: result.item,
+        rank:
+          (result.score ?? 1) -
+          (result.item[0] === term[0] ? 0.2 : 0) +
+          Math.abs(result.item.length - term.length) * 0.02,
+      }))
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, 3)
+      .map((candidate) => candidate.word);
+  }
+
   function search(raw: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
     const query = parseQuery(raw, synonyms);
     const n = records.length;
@@ -501,16 +519,7 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
 
     const suggestions =
       hits.length === 0 || unmatchedTerms.length > 0
-        ? [
-            ...new Set(
-              unmatchedTerms.flatMap((term) =>
-                suggestionFuse
-                  .search(term, { limit: 3 })
-                  .map((result) => result.item)
-                  .filter((word) => word !== term),
-              ),
-            ),
-          ].slice(0, 6)
+        ? [...new Set(unmatchedTerms.flatMap((term) => suggest(term)))].slice(0, MAX_SUGGESTIONS)
         : [];
     return { query, hits: top, total: hits.length, suggestions };
   }

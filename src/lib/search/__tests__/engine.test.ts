@@ -122,11 +122,11 @@ describe('search', () => {
     expect(ids('团委', { role: 'youth-league' })).toEqual(['s2-1-dept']);
   });
 
-  it('suggests corpus words when nothing matches', () => {
-    const response = engine.search('联席会');
-    expect(response.total).toBeGreaterThan(0);
-    const none = engine.search('宗敎渗秀');
+  it('suggests close corpus words when nothing matches, the likeliest first', () => {
+    const none = engine.search('联习');
     expect(none.total).toBe(0);
+    expect(none.suggestions[0]).toMatch(/^联席/);
+    expect(engine.search('联席会议').suggestions).toEqual([]);
   });
 
   it('never throws on hostile or odd input', () => {
