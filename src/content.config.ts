@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { documentSchema } from './schemas/document';
+import { documentObligationsSchema } from './schemas/obligation';
 import { roleSchema } from './schemas/role';
 import { synonymSchema } from './schemas/synonyms';
 
@@ -13,4 +14,10 @@ const roles = defineCollection({ loader: file('content/roles.yaml'), schema: rol
 
 const synonyms = defineCollection({ loader: file('content/synonyms.yaml'), schema: synonymSchema });
 
-export const collections = { docs, roles, synonyms };
+/** One file per document: its duties, its role definitions, and the cadence clauses that are not duties. */
+const obligations = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/obligations' }),
+  schema: documentObligationsSchema,
+});
+
+export const collections = { docs, roles, synonyms, obligations };

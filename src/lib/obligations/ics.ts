@@ -1,0 +1,82 @@
+/**
+ * The scheduled obligations as an iCalendar file (RFC 5545), generated with
+ * ical-generator: one all-day event per scheduled month (or the month end of a
+ * monthly duty), repeating yearly (monthly), with a stable UID and the
+ * citation and clause URL in the description. Duties without a stated month
+ * (每年至少2次, 年初, 定期, 随时) have no date to put in a calendar and are left
+ * out; so are one-off phases whose year the source does not give.
+ */
+import ical, { ICalCalendarMethod, ICalEventRepeatingFreq } from 'ical-generator';
+import type { Cadence } from '../../schemas/obligation';
+import { daysInMonth, describeCadence, monthSpans, WINDOW_DAYS } from './schedule';
+
+export interface CalendarObligation {
+  id: string;
+  duty: string;
+  printedRole: string;
+  quote: string;
+  cadence: Cadence;
+  docTitle: string;
+  locator: string;
+  /** Absolute URL of the clause. */
+  url: string;
+}
+
+export interface CalendarOptions {
+  /** The year the recurring events start in. */
+  year: number;
+  name: string;
+  /** Host name used in the UIDs (stable across builds). */
+  host: string;
+}
+
+const day = (year: number, month: number, date: number) => new Date(Date.UTC(year, month - 1, date));
+
+/** The dated events a cadence yields in `year`, before formatting. */
+export function calendarEvents(cadence: Cadence, year: number) {
+  const events: { key: string; start: Date; end: Date; freq: ICalEventRepeatingFreq; byMonthDay?: number[] }[] = [];
+  for (const span of monthSpans(cadence, year)) {
+    events.push({
+      key: `m${span.month}`,
+      start: day(year, span.month, span.firstDay),
+      end: day(year, span.month, span.lastDay + 1),
+      freq: ICalEventRepeatingFreq.YEARLY,
+    });
+  }
+  if (cadence.period === 'month' && cadence.window) {
+    const [first, last] = WINDOW_DAYS[cadence.window](daysInMonth(year, 1));
+    const monthEnd = cadence.window === '月底前';
+    events.push({
+      key: 'monthly',
+      start: day(year, 1, first),
+      end: day(year, 1, last + 1),
+      freq: ICalEventRepeatingFreq.MONTHLY,
+      ...(monthEnd ? { byMonthDay: [-1] } : {}),
+    });
+  }
+  return events;
+}
+
+export function buildIcs(obligations: readonly CalendarObligation[], options: CalendarOptions): string {
+  const calendar = ical({
+    name: options.name,
+    prodId: { company: options.host, product: '责任制手册', language: 'ZH' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  for (const o of obligations) {
+    for (const event of calendarEvents(o.cadence, options.year)) {
+      calendar.createEvent({
+        id: `${o.id}-${event.key}@${options.host}`,
+        start: event.start,
+        end: event.end,
+        allDay: true,
+        stamp: day(options.year, 1, 1),
+        summary: `${o.duty}（${o.printedRole}）`,
+        description: `${describeCadence(o.cadence)}\n依据：《${o.docTitle}》${o.locator}：“${o.quote}”\n${o.url}`,
+        url: o.url,
+        repeating: { freq: event.freq, ...(event.byMonthDay ? { byMonthDay: event.byMonthDay } : {}) },
+      });
+    }
+  }
+  return calendar.toString();
+}
