@@ -1,0 +1,48 @@
+/**
+ * Where a slot stands on a given day (local calendar dates, YYYY-MM-DD):
+ * done; overdue after its window; due soon within DUE_SOON_DAYS of the end
+ * of its window; open inside it; not yet due before it; undated (随时).
+ */
+import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+import type { Slot } from './slots';
+
+export const DUE_SOON_DAYS = 14;
+
+export type SlotStatus = 'done' | 'overdue' | 'due-soon' | 'open' | 'not-yet' | 'undated';
+export type DutyStatus = SlotStatus | 'in-progress';
+
+export const STATUS_LABELS: Record<DutyStatus, string> = {
+  done: '已完成',
+  'in-progress': '进行中',
+  overdue: '已逾期',
+  'due-soon': '即将到期',
+  open: '办理期内',
+  'not-yet': '未到期',
+  undated: '随时',
+};
+
+/** Today as a local calendar date. */
+export const localToday = (now: Date = new Date()) => format(now, 'yyyy-MM-dd');
+
+export function slotStatus(slot: Slot, done: string | null | undefined, today: string): SlotStatus {
+  if (done) return 'done';
+  if (!slot.start || !slot.end) return 'undated';
+  if (today > slot.end) return 'overdue';
+  const left = differenceInCalendarDays(parseISO(slot.end), parseISO(today));
+  if (today >= slot.start && left <= DUE_SOON_DAYS) return 'due-soon';
+  if (today >= slot.start) return 'open';
+  return left <= DUE_SOON_DAYS ? 'due-soon' : 'not-yet';
+}
+
+/** One status for a duty from its slots': the most pressing, or done / in progress. */
+export function dutyStatus(statuses: readonly SlotStatus[]): DutyStatus {
+  if (statuses.length > 0 && statuses.every((s) => s === 'done')) return 'done';
+  for (const pressing of ['overdue', 'due-soon'] as const) if (statuses.includes(pressing)) return pressing;
+  if (statuses.includes('done')) return 'in-progress';
+  for (const next of ['open', 'not-yet', 'undated'] as const) if (statuses.includes(next)) return next;
+  return 'undated';
+}
+
+/** Days from today to a slot's end (negative when past), for "next due" lists. */
+export const daysLeft = (slot: Slot, today: string) =>
+  slot.end ? differenceInCalendarDays(parseISO(slot.end), parseISO(today)) : Number.POSITIVE_INFINITY;
