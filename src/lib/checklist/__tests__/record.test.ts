@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  APP,
+  CURRENT_VERSION,
+  emptyRecord,
+  mergeRecords,
+  parseRecord,
+  previewImport,
+  serializeRecord,
+  type ChecklistRecord,
+} from '../record';
+
+const sample: ChecklistRecord = {
+  app: APP,
+  version: CURRENT_VERSION,
+  selection: { documents: ['tongliao-no5-middle-school-rules'], roles: ['first-responsible'], unit: '通辽五中' },
+  years: {
+    '2026': {
+      ticks: { 'D01-18/m3': { done: '2026-03-15', note: '会议纪要〔2026〕3号' } },
+      accountability: { 'tongliao-no5-middle-school-rules#s3-1': { answer: 'no', note: '' } },
+    },
+  },
+  savedAt: '2026-11-21T08:00:00.000Z',
+};
+
+describe('parseRecord', () => {
+  it('starts empty when nothing is stored', () => {
+    expect(parseRecord(null)).toEqual({ record: emptyRecord(), problem: null });
+  });
+
+  it('reads back what it wrote', () => {
+    expect(parseRecord(serializeRecord(sample))).toEqual({ record: sample, problem: null });
+  });
+
+  it('migrates a version 1 record', () => {
+    const v1 = {
+      app: APP,
+      version: 1,
+      selection: null,
+      years: { '2025': { ticks: { 'D05-01/y': { done: '2025-04-01', note: '' } } } },
+    };
+    const { record } = parseRecord(JSON.stringify(v1));
+    expect(record).toEqual({
+      app: APP,
+      version: 2,
+      selection: null,
+      years: { '2025': { ticks: { 'D05-01/y': { done: '2025-04-01', note: '' } }, accountability: {} } },
+      savedAt: '',
+    });
+  });
+
+  it('reports unreadable, foreign, invalid and newer data with the raw text', () => {
+    const cases: [string, string][] = [
+      ['{"app":"zerenzhi-checklist",', 'unreadable'],
+      ['{"todo":[1,2,3]}', 'foreign'],
+      ['[1,2,3]', 'foreign'],
+      ['"text"', 'foreign'],
+      [
+        JSON.stringify({
+          ...sample,
+          years: { '2026': { ticks: { a: { done: '2026-02-30', note: '' } }, accountability: {} } },
+        }),
+        'invalid',
+      ],
+      [JSON.stringify({ ...sample, version: 0 }), 'invalid'],
+      [JSON.stringify({ app: APP, version: 1, selection: null, years: 'x' }), 'invalid'],
+      [JSON.stringify({ ...sample, version: CURRENT_VERSION + 1, somethingNew: true }), 'newer'],
+    ];
+    for (const [raw, kind] of cases) {
+      const result = parseRecord(raw);
+      expect(result.record, raw).toBeNull();
+      expect(result.problem?.kind, raw).toBe(kind);
+      expect(result.problem?.raw).toBe(raw);
+      expect(result.problem?.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('never throws, whatever the stored text (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ app: APP, version: 2, ...(v as object) })),
+        ),
+        (raw) => {
+          const result = parseRecord(raw);
+          expect(result.record === null).toBe(result.problem !== null);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on corrupted copies of a valid record (property)', () => {
+    const text = serializeRecord(sample);
+    fc.assert(
+      fc.property(fc.nat(text.length - 1), fc.nat(text.length), fc.string({ maxLength: 5 }), (at, cut, insert) => {
+        const corrupted = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + (cut % 5)));
+        expect(() => parseRecord(corrupted)).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('round-trips every valid record exactly (property)', () => {
+    const date = fc
+      .date({ min: new Date(2000, 0, 1), max: new Date(2099, 11, 31), noInvalidDate: true })
+      .map(
+        (d) =>
+          `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`,
+      );
+    const tick = fc.record({ done: fc.option(date, { nil: null }), note: fc.string({ maxLength: 50 }) });
+    const answer = fc.record({
+      answer: fc.constantFrom('yes', 'no', 'unsure', null),
+      note: fc.string({ maxLength: 50 }),
+    });
+    const key = fc.string({ minLength: 1, maxLength: 20 }).filter((k) => k !== '__proto__');
+    const year = fc.record({ ticks: fc.dictionary(key, tick), accountability: fc.dictionary(key, answer) });
+    const record = fc.record({
+      app: fc.constant(APP),
+      version: fc.constant(CURRENT_VERSION),
+      selection: fc.option(
+        fc.record({
+          documents: fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }),
+          roles: fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }),
+          unit: fc.string({ maxLength: 30 }),
+        }),
+        { nil: null },
+      ),
+      years: fc.dictionary(fc.integer({ min: 1990, max: 2099 }).map(String), year, { maxKeys: 3 }),
+      savedAt: fc.string({ maxLength: 30 }),
+    });
+    fc.assert(
+      fc.property(record, (r) => {
+        expect(parseRecord(serializeRecord(r as ChecklistRecord))).toEqual({ record: r, problem: null });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('import', () => {
+  const incoming: ChecklistRecord = {
+    ...sample,
+    years: {
+      '2026': {
+        ticks: {
+          'D01-18/m3': { done: '2026-03-16', note: '改期' },
+          'D01-19/m9': { done: '2026-09-15', note: '' },
+        },
+        accountability: {},
+      },
+      '2025': { ticks: { 'D01-01/y': { done: '2025-05-01', note: '' } }, accountability: {} },
+    },
+  };
+
+  it('previews what a merge adds and changes, and what a replace removes', () => {
+    expect(previewImport(sample, incoming, 'merge')).toEqual({
+      years: [
+        { year: '2025', added: 1, changed: 0, removed: 0 },
+        { year: '2026', added: 1, changed: 1, removed: 0 },
+      ],
+      selectionChanges: false,
+    });
+    expect(previewImport(sample, incoming, 'replace').years.find((y) => y.year === '2026')?.removed).toBe(1);
+  });
+
+  it('merges entry by entry, the imported one winning on the same key', () => {
+    const merged = mergeRecords(sample, incoming);
+    expect(merged.years['2026']?.ticks['D01-18/m3']).toEqual({ done: '2026-03-16', note: '改期' });
+    expect(Object.keys(merged.years['2026']?.ticks ?? {})).toHaveLength(2);
+    expect(merged.years['2026']?.accountability).toEqual(sample.years['2026']?.accountability);
+    expect(merged.years['2025']).toEqual(incoming.years['2025']);
+  });
+});

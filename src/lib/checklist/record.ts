@@ -1,0 +1,189 @@
+/**
+ * The self-check record kept in the browser: a versioned schema, migrations
+ * from older versions, and a loader that never throws. Anything that cannot
+ * be read as a record is reported with the raw text, so that it can be kept
+ * aside and offered for download rather than lost.
+ *
+ * Version history: 1 = selection and ticks per year; 2 = adds the yearly
+ * self-assessment of accountability clauses (accountability) and savedAt.
+ */
+import { z } from 'astro/zod';
+
+export const APP = 'zerenzhi-checklist';
+export const CURRENT_VERSION = 2;
+export const NOTE_MAX = 500;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const date = new Date(y, m - 1, d);
+    return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
+  }, '不是有效日期');
+
+export const tickSchema = z.strictObject({ done: isoDate.nullable(), note: z.string().max(NOTE_MAX) });
+export const ANSWERS = ['yes', 'no', 'unsure'] as const;
+export const answerSchema = z.strictObject({ answer: z.enum(ANSWERS).nullable(), note: z.string().max(NOTE_MAX) });
+export const selectionSchema = z.strictObject({
+  documents: z.array(z.string().max(100)).max(50),
+  roles: z.array(z.string().max(100)).max(50),
+  unit: z.string().max(100),
+});
+const yearKey = z.string().regex(/^\d{4}$/);
+/** Tick keys are `<obligation id>/<slot key>`; accountability keys `<document>#<clause>`. */
+const entryKey = z.string().min(1).max(120);
+
+export const yearRecordSchema = z.strictObject({
+  ticks: z.record(entryKey, tickSchema),
+  accountability: z.record(entryKey, answerSchema),
+});
+
+export const recordSchema = z.strictObject({
+  app: z.literal(APP),
+  version: z.literal(CURRENT_VERSION),
+  /** null: nothing chosen yet, the page shows its default selection. */
+  selection: selectionSchema.nullable(),
+  years: z.record(yearKey, yearRecordSchema),
+  /** When the record was last written (ISO date-time), '' if never. */
+  savedAt: z.string().max(40),
+});
+export type ChecklistRecord = z.infer<typeof recordSchema>;
+export type YearRecord = z.infer<typeof yearRecordSchema>;
+export type Tick = z.infer<typeof tickSchema>;
+export type Answer = z.infer<typeof answerSchema>;
+export type Selection = z.infer<typeof selectionSchema>;
+
+const recordV1Schema = z.strictObject({
+  app: z.literal(APP),
+  version: z.literal(1),
+  selection: selectionSchema.nullable(),
+  years: z.record(yearKey, z.strictObject({ ticks: z.record(entryKey, tickSchema) })),
+});
+
+/** Each step turns version n into n + 1; the input is validated against version n first. */
+const MIGRATIONS: Record<number, { schema: z.ZodType; up: (old: never) => unknown }> = {
+  1: {
+    schema: recordV1Schema,
+    up: (old: z.infer<typeof recordV1Schema>) => ({
+      ...old,
+      version: 2,
+      years: Object.fromEntries(Object.entries(old.years).map(([year, y]) => [year, { ...y, accountability: {} }])),
+      savedAt: '',
+    }),
+  },
+};
+
+export const emptyRecord = (): ChecklistRecord => ({
+  app: APP,
+  version: CURRENT_VERSION,
+  selection: null,
+  years: {},
+  savedAt: '',
+});
+
+export const emptyYear = (): YearRecord => ({ ticks: {}, accountability: {} });
+
+export type ProblemKind = 'unreadable' | 'foreign' | 'invalid' | 'newer';
+
+export interface LoadProblem {
+  kind: ProblemKind;
+  /** Plain Chinese, for the page. */
+  message: string;
+  /** The text that could not be used, kept for the backup and the download. */
+  raw: string;
+}
+
+export type LoadResult = { record: ChecklistRecord; problem: null } | { record: null; problem: LoadProblem };
+
+const MESSAGES: Record<ProblemKind, string> = {
+  unreadable: '保存的自查记录已损坏，无法读取。',
+  foreign: '保存的数据不是本站的自查记录。',
+  invalid: '保存的自查记录格式不正确（可能被其他程序改动过）。',
+  newer: '保存的自查记录来自更新版本的网站，本页面无法识别，不会改动它。',
+};
+
+const fail = (kind: ProblemKind, raw: string): LoadResult => ({
+  record: null,
+  problem: { kind, message: MESSAGES[kind], raw },
+});
+
+/** Reads a record from its stored text. Never throws. `null` text means nothing stored yet. */
+export function parseRecord(raw: string | null): LoadResult {
+  if (raw === null) return { record: emptyRecord(), problem: null };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return fail('unreadable', raw);
+  }
+  if (typeof value !== 'object' || value === null || (value as { app?: unknown }).app !== APP)
+    return fail('foreign', raw);
+  let version = (value as { version?: unknown }).version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('invalid', raw);
+  if (version > CURRENT_VERSION) return fail('newer', raw);
+  while (version < CURRENT_VERSION) {
+    const step = MIGRATIONS[version];
+    const old = step?.schema.safeParse(value);
+    if (!step || !old?.success) return fail('invalid', raw);
+    value = step.up(old.data as never);
+    version += 1;
+  }
+  const parsed = recordSchema.safeParse(value);
+  return parsed.success ? { record: parsed.data, problem: null } : fail('invalid', raw);
+}
+
+export const serializeRecord = (record: ChecklistRecord) => JSON.stringify(record);
+
+/** What importing `incoming` would change in `current`, for the preview before anything is written. */
+export interface ImportPreview {
+  years: { year: string; added: number; changed: number; removed: number }[];
+  selectionChanges: boolean;
+}
+
+function sameEntry(a: unknown, b: unknown) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function previewImport(
+  current: ChecklistRecord,
+  incoming: ChecklistRecord,
+  mode: 'merge' | 'replace',
+): ImportPreview {
+  const years = [...new Set([...Object.keys(current.years), ...Object.keys(incoming.years)])].sort();
+  return {
+    years: years
+      .map((year) => {
+        const before = current.years[year] ?? emptyYear();
+        const after = incoming.years[year] ?? emptyYear();
+        let added = 0;
+        let changed = 0;
+        let removed = 0;
+        for (const part of ['ticks', 'accountability'] as const) {
+          const a = before[part] as Record<string, unknown>;
+          const b = after[part] as Record<string, unknown>;
+          for (const key of Object.keys(b)) {
+            if (!(key in a)) added += 1;
+            else if (!sameEntry(a[key], b[key])) changed += 1;
+          }
+          if (mode === 'replace') for (const key of Object.keys(a)) if (!(key in b)) removed += 1;
+        }
+        return { year, added, changed, removed };
+      })
+      .filter((y) => y.added + y.changed + y.removed > 0),
+    selectionChanges: incoming.selection !== null && !sameEntry(current.selection, incoming.selection),
+  };
+}
+
+/** Merge: the imported entries are added, and replace the current ones with the same key. */
+export function mergeRecords(current: ChecklistRecord, incoming: ChecklistRecord): ChecklistRecord {
+  const years = { ...current.years };
+  for (const [year, y] of Object.entries(incoming.years)) {
+    const before = years[year] ?? emptyYear();
+    years[year] = {
+      ticks: { ...before.ticks, ...y.ticks },
+      accountability: { ...before.accountability, ...y.accountability },
+    };
+  }
+  return { ...current, selection: incoming.selection ?? current.selection, years };
+}
