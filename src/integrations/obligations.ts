@@ -138,6 +138,11 @@ export function checkObligations(
       checkQuote(where, definition.clause, definition.quote);
     });
 
+    for (const heading of data.accountability) {
+      if (blocks.get(heading)?.kind !== 'heading')
+        problems.push(`${file}: accountability ${heading} 字段 accountability: ${document.slug} 中没有这一标题`);
+    }
+
     const cited = new Set(data.obligations.map((o) => o.clause));
     const excluded = new Map(data.notObligations.map((n) => [n.clause, n.reason]));
     for (const clause of excluded.keys()) {

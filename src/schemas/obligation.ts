@@ -125,6 +125,8 @@ export const documentObligationsSchema = z.strictObject({
   roleDefinitions: z.array(roleDefinitionSchema).default([]),
   obligations: z.array(obligationSchema).default([]),
   notObligations: z.array(notObligationSchema).default([]),
+  /** Headings whose numbered clauses list the circumstances that are held to account (追责问责的情形). */
+  accountability: z.array(clauseId).default([]),
 });
 export type DocumentObligations = z.infer<typeof documentObligationsSchema>;
 

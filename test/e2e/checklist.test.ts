@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launch, openPage, url } from './browser';
+
+const KEY = 'zerenzhi:checklist';
+const BACKUP = 'zerenzhi:checklist:backup';
+const MEETING = /召开上半年意识形态工作分析研判会/;
+
+const stored = (page: Page, key = KEY) => page.evaluate((k) => localStorage.getItem(k), key);
+
+async function open(page: Page) {
+  await page.goto(url('checklist/'));
+  // Statuses appear once the page has read today's date and the stored record.
+  await page.locator('.check-duty .status').first().waitFor();
+}
+
+async function downloaded(page: Page, click: () => Promise<void>) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: download.suggestedFilename(), text: readFileSync((await download.path()) ?? '', 'utf8') };
+}
+
+describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a default list at once; a tick survives a reload with its date and note', async () => {
+    const { page, foreignRequests, errors, close } = await openPage(browser);
+    await open(page);
+    const boxes = page.getByRole('checkbox');
+    expect(await page.locator('.check-duty input[type="checkbox"]').count()).toBeGreaterThan(20);
+    const tick = page.getByRole('checkbox', { name: MEETING });
+    await tick.check();
+    const date = page.getByLabel(/^完成日期.*召开上半年/);
+    await date.fill('2026-03-15');
+    await page.getByLabel(/^备注.*召开上半年/).fill('校党委会议纪要〔2026〕3号');
+    await page.getByLabel(/^备注.*召开上半年/).blur();
+    await page.reload();
+    await page.locator('.check-duty .status').first().waitFor();
+    await expect(tick.isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel(/^完成日期.*召开上半年/).inputValue()).resolves.toBe('2026-03-15');
+    await expect(page.getByLabel(/^备注.*召开上半年/).inputValue()).resolves.toBe('校党委会议纪要〔2026〕3号');
+    expect(await boxes.count()).toBeGreaterThan(0);
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keeps corrupt stored data aside, says so, and goes on working', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(url('checklist/'));
+    await page.evaluate((k) => localStorage.setItem(k, '{"app":"zerenzhi-checklist","version":2,"years":{'), KEY);
+    await open(page);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('已损坏');
+    const backup = JSON.parse((await stored(page, BACKUP)) ?? '[]');
+    expect(backup.at(-1).raw).toBe('{"app":"zerenzhi-checklist","version":2,"years":{');
+    const { text } = await downloaded(page, () => page.getByRole('button', { name: '下载原数据' }).click());
+    expect(text).toBe('{"app":"zerenzhi-checklist","version":2,"years":{');
+    await page.getByRole('checkbox', { name: MEETING }).check();
+    expect(JSON.parse((await stored(page)) ?? '{}').app).toBe('zerenzhi-checklist');
+    expect(JSON.parse((await stored(page, BACKUP)) ?? '[]')).toHaveLength(backup.length);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('never overwrites a record from a newer version', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(url('checklist/'));
+    const newer = JSON.stringify({ app: 'zerenzhi-checklist', version: 99, years: {} });
+    await page.evaluate(([k, v]) => localStorage.setItem(k as string, v as string), [KEY, newer]);
+    await open(page);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('更新版本');
+    await expect(page.getByRole('checkbox', { name: MEETING }).isDisabled()).resolves.toBe(true);
+    expect(await stored(page)).toBe(newer);
+    await close();
+  });
+
+  it('works in memory and says so when the browser refuses storage', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+    });
+    await open(page);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('不允许本站保存数据');
+    const tick = page.getByRole('checkbox', { name: MEETING });
+    await tick.check();
+    await expect(tick.isChecked()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('exports, resets (with undo) and imports back an identical record', async () => {
+    const { page, errors, close } = await openPage(browser);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await open(page);
+    await page.getByRole('checkbox', { name: MEETING }).check();
+    await page.getByRole('checkbox', { name: /召开下半年意识形态工作分析研判会/ }).check();
+    const before = JSON.parse((await stored(page)) ?? '{}');
+    const exported = await downloaded(page, () => page.getByRole('button', { name: '导出记录（JSON）' }).click());
+    expect(exported.name).toMatch(/\.json$/);
+    expect(JSON.parse(exported.text).years).toEqual(before.years);
+
+    await page.getByRole('button', { name: '清空本年度' }).click();
+    await expect(page.getByRole('checkbox', { name: MEETING }).isChecked()).resolves.toBe(false);
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByRole('checkbox', { name: MEETING }).isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: '清空本年度' }).click();
+    expect(JSON.parse((await stored(page)) ?? '{}').years).toEqual({});
+
+    await page
+      .getByLabel('导入记录（JSON）')
+      .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported.text) });
+    await expect(page.getByRole('group', { name: '导入前确认' }).textContent()).resolves.toMatch(/新增 2 项/);
+    await page.getByRole('button', { name: '确认导入' }).click();
+    const after = JSON.parse((await stored(page)) ?? '{}');
+    expect(after.years).toEqual(before.years);
+    expect(after.selection).toEqual(before.selection);
+    await expect(page.getByRole('checkbox', { name: MEETING }).isChecked()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('refuses a malformed or foreign import, says why and changes nothing', async () => {
+    const { page, close } = await openPage(browser);
+    await open(page);
+    await page.getByRole('checkbox', { name: MEETING }).check();
+    const before = await stored(page);
+    for (const [name, content, reason] of [
+      ['broken.json', '{"app":', '已损坏'],
+      ['other.json', '{"todos":[]}', '不是本站的自查记录'],
+      [
+        'bad.json',
+        JSON.stringify({
+          app: 'zerenzhi-checklist',
+          version: 2,
+          selection: null,
+          years: { '2026': { ticks: { x: { done: 'yesterday', note: '' } }, accountability: {} } },
+          savedAt: '',
+        }),
+        '格式不正确',
+      ],
+    ] as const) {
+      await page
+        .getByLabel('导入记录（JSON）')
+        .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain(reason);
+      await expect(page.getByRole('button', { name: '确认导入' }).count()).resolves.toBe(0);
+      expect(await stored(page)).toBe(before);
+    }
+    await close();
+  });
+
+  it('exports the year as CSV that opens in Excel (UTF-8 with BOM)', async () => {
+    const { page, close } = await openPage(browser);
+    await open(page);
+    await page.getByRole('checkbox', { name: MEETING }).check();
+    const { name, text } = await downloaded(page, () =>
+      page.getByRole('button', { name: '导出本年度表格（CSV）' }).click(),
+    );
+    expect(name).toMatch(/\.csv$/);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.split('\r\n')[0]).toBe('\ufeff年度,时间,文件,条款,工作,频次,责任主体,次序,期限,完成日期,备注,状态');
+    expect(text).toContain('召开上半年意识形态工作分析研判会暨能力提升专题培训会');
+    await close();
+  });
+
+  it('keeps two open tabs in step', async () => {
+    const { page, close } = await openPage(browser);
+    await open(page);
+    const other = await page.context().newPage();
+    await other.goto(url('checklist/'));
+    await other.locator('.check-duty .status').first().waitFor();
+    await page.getByRole('checkbox', { name: MEETING }).check();
+    await expect.poll(() => other.getByRole('checkbox', { name: MEETING }).isChecked()).toBe(true);
+    await other.getByRole('checkbox', { name: MEETING }).uncheck();
+    await expect.poll(() => page.getByRole('checkbox', { name: MEETING }).isChecked()).toBe(false);
+    await close();
+  });
+
+  it('remembers the chosen documents, roles and unit, and filters by them', async () => {
+    const { page, close } = await openPage(browser);
+    await open(page);
+    await page.getByRole('checkbox', { name: /中心学校党总支意识形态领域风险防控机制/ }).check();
+    await page.getByRole('checkbox', { name: '支部/支部书记' }).check();
+    await page.getByLabel('单位名称（可不填）').fill('某中心学校');
+    await page.getByLabel('单位名称（可不填）').blur();
+    await page.reload();
+    await page.locator('.check-duty .status').first().waitFor();
+    await expect(page.getByRole('checkbox', { name: MEETING }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('checkbox', { name: /向中心学校党总支专题报告意识形态工作：\s*1月（/ }).count(),
+    ).resolves.toBe(1);
+    await expect(page.locator('.check-setup summary').textContent()).resolves.toContain('某中心学校');
+    await close();
+  });
+
+  it('prints an A4 self-check sheet without the controls', async () => {
+    const { page, close } = await openPage(browser);
+    await open(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: '导出记录（JSON）' }).isVisible()).resolves.toBe(false);
+    await expect(page.locator('.check-setup').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('heading', { name: /年度意识形态工作责任制自查表/ }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/自查人（签字）/).isVisible()).resolves.toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await close();
+  });
+});
