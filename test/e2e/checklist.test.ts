@@ -203,6 +203,26 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await close();
   });
 
+  it('records the yearly accountability self-assessment per year', async () => {
+    const { page, close } = await openPage(browser);
+    await open(page);
+    const first = page.locator('.check-accountability fieldset').first();
+    await first.getByRole('radio', { name: '否' }).check();
+    await first.getByLabel('说明').fill('经党委会议自查，无此情形');
+    await first.getByLabel('说明').blur();
+    await page.reload();
+    await page.locator('.check-duty .status').first().waitFor();
+    await expect(
+      page.locator('.check-accountability fieldset').first().getByRole('radio', { name: '否' }).isChecked(),
+    ).resolves.toBe(true);
+    const year = new Date().getFullYear();
+    await page.getByRole('combobox', { name: '年度' }).selectOption(String(year - 1));
+    await expect(
+      page.locator('.check-accountability fieldset').first().getByRole('radio', { name: '否' }).isChecked(),
+    ).resolves.toBe(false);
+    await close();
+  });
+
   it('prints an A4 self-check sheet without the controls', async () => {
     const { page, close } = await openPage(browser);
     await open(page);
