@@ -10,4 +10,23 @@ export default defineConfig({
   integrations: [corpusCheck(), mdx(), preact()],
   cacheDir: './.astro',
   build: { format: 'directory' },
+  // No code blocks in the corpus; Shiki's inline styles would need 'unsafe-inline'.
+  markdown: { syntaxHighlight: false },
+  // A strict policy as a <meta> in every page: hashes for Astro's own scripts
+  // and styles, nothing inline otherwise, nothing from another origin.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
 });

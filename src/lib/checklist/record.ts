@@ -9,6 +9,9 @@
  */
 import { z } from 'astro/zod';
 
+// Zod compiles validators with new Function() when it can; the site's CSP forbids eval.
+z.config({ jitless: true });
+
 export const APP = 'zerenzhi-checklist';
 export const CURRENT_VERSION = 2;
 export const NOTE_MAX = 500;

@@ -1,0 +1,66 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launch, openPage, url } from './browser';
+
+/** One page of each kind, and what a user does there to run its scripts. */
+const PAGES: [path: string, act?: (page: import('playwright-core').Page) => Promise<void>][] = [
+  [''],
+  [
+    'docs/tongliao-no5-middle-school-rules/',
+    async (page) => {
+      await page.getByRole('searchbox', { name: '搜索条款' }).fill('一岗双责');
+      await page.getByRole('list', { name: '搜索结果' }).waitFor();
+    },
+  ],
+  [
+    'search/?q=%E7%AC%AC%E4%B8%80%E8%B4%A3%E4%BB%BB%E4%BA%BA',
+    async (page) => page.getByRole('list', { name: '搜索结果' }).waitFor(),
+  ],
+  ['roles/'],
+  ['roles/first-responsible/'],
+  ['calendar/', async (page) => page.getByLabel('角色').selectOption('party-branch')],
+  [
+    'checklist/',
+    async (page) => {
+      await page.locator('.check-duty .status').first().waitFor();
+      await page.locator('.check-duty input[type="checkbox"]').first().check();
+    },
+  ],
+  ['about/'],
+];
+
+describe.skipIf(!hasBrowser)('content security policy', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(PAGES)('/%s runs under a strict policy with no violation', async (path, act) => {
+    const { page, errors, close } = await openPage(browser);
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { __violations: string[] }).__violations ??= [];
+        (window as unknown as { __violations: string[] }).__violations.push(
+          `${event.violatedDirective} ${event.blockedURI}`,
+        );
+      });
+    });
+    await page.goto(url(path));
+    const policy = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
+    const scriptSrc = policy.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).toContain("'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).toContain("default-src 'self'");
+    await act?.(page);
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? [])).toEqual(
+      [],
+    );
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
