@@ -12,6 +12,14 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/__tests__/**/*.test.ts'] } },
       { extends: true, test: { name: 'content', include: ['test/content/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'subpath',
+          include: ['test/e2e/links.test.ts'],
+          env: { BASE_PATH: '/zerenzhi/', DIST_DIR: 'dist-subpath' },
+        },
+      },
       { extends: true, test: { name: 'bench', include: ['test/bench/**/*.bench-run.ts'], testTimeout: 600_000 } },
       {
         extends: true,

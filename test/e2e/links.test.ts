@@ -24,7 +24,21 @@ function pageFor(pathname: string): string | null {
 
 describe('links in the built site', () => {
   it('has pages to check', () => {
-    expect(pages.length).toBeGreaterThanOrEqual(20);
+    expect(pages.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('puts every site-absolute reference under the base path', () => {
+    const outside = pages.flatMap((page) =>
+      [
+        ...readFileSync(join(DIST, page, 'index.html'), 'utf8').matchAll(
+          /(?:href|src|component-url|renderer-url)="(\/[^"]*)"/g,
+        ),
+      ]
+        .map((m) => m[1] as string)
+        .filter((ref) => !ref.startsWith(base))
+        .map((ref) => `/${page}: ${ref}`),
+    );
+    expect(outside).toEqual([]);
   });
 
   it.each(pages)('every internal link and fragment on /%s resolves', (page) => {
@@ -35,6 +49,10 @@ describe('links in the built site', () => {
       ...root
         .querySelectorAll('link[href], script[src], img[src]')
         .map((el) => el.getAttribute('href') ?? el.getAttribute('src')!),
+      ...root
+        .querySelectorAll('astro-island')
+        .flatMap((el) => [el.getAttribute('component-url'), el.getAttribute('renderer-url')])
+        .filter((ref): ref is string => Boolean(ref)),
     ];
     for (const ref of refs) {
       const target = new URL(ref, `http://site${base}${page}`);

@@ -1,9 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launch, openPage, url } from './browser';
 
 /** One page of each kind, and what a user does there to run its scripts. */
-const PAGES: [path: string, act?: (page: import('playwright-core').Page) => Promise<void>][] = [
+const PAGES: [path: string, act?: (page: Page) => Promise<unknown>][] = [
   [''],
   [
     'docs/tongliao-no5-middle-school-rules/',
@@ -18,7 +18,12 @@ const PAGES: [path: string, act?: (page: import('playwright-core').Page) => Prom
   ],
   ['roles/'],
   ['roles/first-responsible/'],
-  ['calendar/', async (page) => page.getByLabel('角色').selectOption('party-branch')],
+  [
+    'calendar/',
+    async (page) => {
+      await page.getByLabel('角色').selectOption('party-branch');
+    },
+  ],
   [
     'checklist/',
     async (page) => {

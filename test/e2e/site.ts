@@ -2,7 +2,8 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export const DIST = new URL('../../dist/', import.meta.url).pathname;
+/** The build under test: dist/, or another output directory (DIST_DIR) such as the sub-path build. */
+export const DIST = new URL(`../../${process.env.DIST_DIR ?? 'dist'}/`, import.meta.url).pathname;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
