@@ -2,12 +2,13 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { corpusCheck } from './src/integrations/corpus.ts';
+import { serviceWorker } from './src/integrations/serviceWorker.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.edu.cn',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
-  integrations: [corpusCheck(), mdx(), preact()],
+  integrations: [corpusCheck(), mdx(), preact(), serviceWorker()],
   cacheDir: './.astro',
   build: { format: 'directory' },
   // No code blocks in the corpus; Shiki's inline styles would need 'unsafe-inline'.
