@@ -53,6 +53,48 @@ const MODE_NOTICES: Record<StoreMode, string | null> = {
   'read-only': '为了不覆盖原有数据，本页现在只读：修改不会保存。',
 };
 
+interface ChoiceListProps {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  chosen: string[];
+  disabled: boolean;
+  inline?: boolean;
+  onChange(chosen: string[]): void;
+}
+
+/** A fieldset of native checkboxes over a set of values. */
+function ChoiceList({ legend, name, options, chosen, disabled, inline = false, onChange }: ChoiceListProps) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <ul class={inline ? 'choice-list choice-inline' : 'choice-list'}>
+        {options.map((option) => (
+          <li key={option.value}>
+            <label>
+              <input
+                type="checkbox"
+                name={name}
+                value={option.value}
+                checked={chosen.includes(option.value)}
+                disabled={disabled}
+                onChange={(e) =>
+                  onChange(
+                    (e.target as HTMLInputElement).checked
+                      ? [...new Set([...chosen, option.value])]
+                      : chosen.filter((v) => v !== option.value),
+                  )
+                }
+              />
+              {option.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 export default function Checklist(props: Props) {
   const { duties: allDuties, documents, roles, accountability, defaultDocument, buildYear } = props;
   const [today, setToday] = useState<string | null>(null);
@@ -115,8 +157,6 @@ export default function Checklist(props: Props) {
   const setTick = (slot: PlannedSlot, done: string | null, note = slot.note) =>
     updateYear((y) => ({ ...y, ticks: { ...y.ticks, [slot.tickKey]: { done, note } } }));
   const setSelection = (change: Partial<Selection>) => commit({ ...record, selection: { ...selection, ...change } });
-  const toggle = (list: string[], value: string, on: boolean) =>
-    on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
   const setAnswer = (key: string, change: Partial<Answer>) =>
     updateYear((y) => ({
       ...y,
@@ -213,52 +253,23 @@ export default function Checklist(props: Props) {
         {!record.selection && (
           <p class="hint">尚未选择：下面先列出《{docTitle(defaultDocument)}》的全部工作，可直接勾选。</p>
         )}
-        <fieldset>
-          <legend>本单位执行的文件</legend>
-          <ul class="choice-list">
-            {documents.map((d) => (
-              <li key={d.slug}>
-                <label>
-                  <input
-                    type="checkbox"
-                    name="documents"
-                    value={d.slug}
-                    checked={selection.documents.includes(d.slug)}
-                    disabled={readOnly}
-                    onChange={(e) =>
-                      setSelection({
-                        documents: toggle(selection.documents, d.slug, (e.target as HTMLInputElement).checked),
-                      })
-                    }
-                  />
-                  {d.title}（{d.duties} 项）
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <fieldset>
-          <legend>我的角色（不选则列出全部角色的工作）</legend>
-          <ul class="choice-list choice-inline">
-            {roles.map((r) => (
-              <li key={r.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    name="roles"
-                    value={r.id}
-                    checked={selection.roles.includes(r.id)}
-                    disabled={readOnly}
-                    onChange={(e) =>
-                      setSelection({ roles: toggle(selection.roles, r.id, (e.target as HTMLInputElement).checked) })
-                    }
-                  />
-                  {r.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <ChoiceList
+          legend="本单位执行的文件"
+          name="documents"
+          options={documents.map((d) => ({ value: d.slug, label: `${d.title}（${d.duties} 项）` }))}
+          chosen={selection.documents}
+          disabled={readOnly}
+          onChange={(chosen) => setSelection({ documents: chosen })}
+        />
+        <ChoiceList
+          legend="我的角色（不选则列出全部角色的工作）"
+          name="roles"
+          inline
+          options={roles.map((r) => ({ value: r.id, label: r.name }))}
+          chosen={selection.roles}
+          disabled={readOnly}
+          onChange={(chosen) => setSelection({ roles: chosen })}
+        />
         <p>
           <label>
             单位名称（可不填）
