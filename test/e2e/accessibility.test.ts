@@ -68,4 +68,16 @@ describe.skipIf(!hasBrowser)('every page, light and dark', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await close();
   });
+
+  it('fits a 360 px phone screen: no page scrolls sideways', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    const wide: string[] = [];
+    for (const path of pages) {
+      await page.goto(url(path));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`/${path}: ${width}px`);
+    }
+    expect(wide).toEqual([]);
+    await close();
+  });
 });
