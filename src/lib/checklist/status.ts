@@ -42,7 +42,3 @@ export function dutyStatus(statuses: readonly SlotStatus[]): DutyStatus {
   for (const next of ['open', 'not-yet', 'undated'] as const) if (statuses.includes(next)) return next;
   return 'undated';
 }
-
-/** Days from today to a slot's end (negative when past), for "next due" lists. */
-export const daysLeft = (slot: Slot, today: string) =>
-  slot.end ? differenceInCalendarDays(parseISO(slot.end), parseISO(today)) : Number.POSITIVE_INFINITY;

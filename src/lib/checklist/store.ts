@@ -45,20 +45,12 @@ function readBackups(store: KeyValueStore): BackupEntry[] {
 }
 
 /** Appends the raw text to the backup list. Returns false when the store refuses. */
-export function keepAside(store: KeyValueStore, entry: BackupEntry): boolean {
+function keepAside(store: KeyValueStore, entry: BackupEntry): boolean {
   try {
     store.setItem(BACKUP_KEY, JSON.stringify([...readBackups(store), entry]));
     return true;
   } catch {
     return false;
-  }
-}
-
-export function backups(store: KeyValueStore | null): BackupEntry[] {
-  try {
-    return store ? readBackups(store) : [];
-  } catch {
-    return [];
   }
 }
 

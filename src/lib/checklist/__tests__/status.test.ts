@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, dutyStatus, localToday, slotStatus } from '../status';
+import { dutyStatus, localToday, slotStatus } from '../status';
 
 const slot = (start: string | null, end: string | null) => ({ key: 'k', label: 'l', start, end });
 
@@ -69,10 +69,5 @@ describe('local dates', () => {
     } finally {
       process.env.TZ = saved;
     }
-  });
-
-  it('counts days left to a window end', () => {
-    expect(daysLeft(slot('2026-03-11', '2026-03-20'), '2026-03-18')).toBe(2);
-    expect(daysLeft(slot(null, null), '2026-03-18')).toBe(Number.POSITIVE_INFINITY);
   });
 });

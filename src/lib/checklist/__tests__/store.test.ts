@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APP, CURRENT_VERSION, emptyRecord, serializeRecord } from '../record';
-import { BACKUP_KEY, RECORD_KEY, backups, openStore, type KeyValueStore } from '../store';
+import { BACKUP_KEY, RECORD_KEY, openStore, type KeyValueStore } from '../store';
 
 function memoryStore(
   initial: Record<string, string> = {},
@@ -17,6 +17,8 @@ function memoryStore(
   };
 }
 const now = () => '2026-11-21T08:00:00.000Z';
+const backups = (store: { data: Map<string, string> }) =>
+  JSON.parse(store.data.get(BACKUP_KEY) ?? '[]') as { raw: string }[];
 
 describe('openStore', () => {
   it('opens an empty store with a fresh record and saves to the one key', () => {
