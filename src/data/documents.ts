@@ -23,7 +23,7 @@ export function getDocuments(): Promise<PublishedDocument[]> {
         data: entry.data,
         model: buildDocumentModel(entry.body ?? '', entry.data.errata),
       }))
-      .sort((a, b) => a.data.docId.localeCompare(b.data.docId)),
+      .sort((a, b) => a.data.docId.localeCompare(b.data.docId, 'en', { numeric: true })),
   );
   return cache;
 }

@@ -135,6 +135,18 @@ export function checkFidelity(document: LoadedDocument, corpus: Pick<Corpus, 'se
   return problems;
 }
 
+/** Document numbers are cited (D05, D05-03) and must name one document. */
+export function checkDocumentIds(documents: readonly LoadedDocument[]): string[] {
+  const owner = new Map<string, string>();
+  const problems: string[] = [];
+  for (const document of documents) {
+    const first = owner.get(document.data.docId);
+    if (first) problems.push(`${document.file}: frontmatter 字段 docId: ${document.data.docId} 已由 ${first} 使用`);
+    else owner.set(document.data.docId, document.file);
+  }
+  return problems;
+}
+
 export function checkCoverage(corpus: Corpus): string[] {
   const ranges = corpus.documents.flatMap((document) =>
     document.data.sources.map((span) => ({
@@ -179,6 +191,7 @@ export function loadCorpus(root: string): { corpus: Corpus; problems: string[] }
     if (result.document) documents.push(result.document);
   }
   const corpus = { documents, seeds, exclusions };
+  problems.push(...checkDocumentIds(documents));
   for (const document of documents) {
     try {
       problems.push(...checkFidelity(document, corpus));

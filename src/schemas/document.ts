@@ -62,7 +62,8 @@ export const erratumSchema = z
 
 export const documentSchema = z
   .object({
-    docId: z.string().regex(/^D\d{2}$/),
+    /** D01–D99, then D100 onwards as the corpus grows. */
+    docId: z.string().regex(/^D\d{2,4}$/, '文件编号形如 D05（D 加两到四位数字）'),
     title: z.string().min(2),
     /** True when the source prints no title and the title is descriptive. */
     titleEditorial: z.boolean(),

@@ -83,7 +83,7 @@ export type Cadence = z.infer<typeof cadenceSchema>;
 
 const roleId = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/);
 const clauseId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-export const obligationIdSchema = z.string().regex(/^D\d{2}-\d{2}$/, '义务 id 形如 D05-03（文件编号-序号）');
+export const obligationIdSchema = z.string().regex(/^D\d{2,4}-\d{2,3}$/, '义务 id 形如 D05-03（文件编号-序号）');
 
 export const obligationSchema = z.strictObject({
   /** Stable and never reused (see content/obligations-retired.yaml). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkFidelity, loadCorpus, readDocument } from '../../src/integrations/corpus';
+import { checkDocumentIds, checkFidelity, loadCorpus, readDocument } from '../../src/integrations/corpus';
 
 const root = new URL('../../', import.meta.url).pathname;
 const { corpus } = loadCorpus(root);
@@ -70,6 +70,16 @@ describe('bad content is reported with file and field', () => {
       original.replace('<Cl id="a3" n="第三条">', '<Cl id="clause-3" n="第三条">'),
     );
     expect(problems).toEqual([expect.stringMatching(/:\d+: <Cl> 的 id "clause-3" 不稳定：按印刷编号应为 "a3"$/)]);
+  });
+
+  it('names a document number used twice, with both files', () => {
+    const other = 'content/docs/hedong-school-measures.mdx';
+    const { document } = readDocument(other, readFileSync(new URL(`../../${other}`, import.meta.url), 'utf8'));
+    const { document: bureau } = readDocument(file, original);
+    expect(checkDocumentIds([bureau!, { ...document!, data: { ...document!.data, docId: 'D04' } }])).toEqual([
+      `${other}: frontmatter 字段 docId: D04 已由 ${file} 使用`,
+    ]);
+    expect(checkDocumentIds(corpus.documents)).toEqual([]);
   });
 
   it('names a source span that does not match', () => {
