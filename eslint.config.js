@@ -3,7 +3,7 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-subpath/', '.astro/', 'node_modules/'] },
+  { ignores: ['dist/', 'dist-subpath/', '.astro/', 'node_modules/', '.scale/'] },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   {
