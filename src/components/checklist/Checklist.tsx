@@ -351,6 +351,7 @@ export default function Checklist(props: Props) {
               <DutyCard
                 key={planned.duty.id}
                 planned={planned}
+                year={year}
                 showStatus={today !== null}
                 readOnly={readOnly}
                 onTick={(slot, checked) => setTick(slot, checked ? (today ?? localToday()) : null)}

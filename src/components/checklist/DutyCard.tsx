@@ -1,10 +1,14 @@
 /** One duty of the self-check: what, how often, who, the clause, and a native checkbox per occurrence. */
+import { useState } from 'preact/hooks';
 import type { PlannedDuty, PlannedSlot } from '../../lib/checklist/plan';
+import { doneDateProblem, doneDateRange, type DoneDateProblem } from '../../lib/checklist/record';
 import { STATUS_LABELS } from '../../lib/checklist/status';
 import { href } from '../link';
 
 interface Props {
   planned: PlannedDuty;
+  /** The year on show: completion dates must fall near it. */
+  year: number;
   /** Statuses are shown once today's date is known (after the page has loaded). */
   showStatus: boolean;
   readOnly: boolean;
@@ -23,8 +27,18 @@ export const slotRange = (slot: PlannedSlot) =>
     ? `${shortDate(slot.start)}—${slot.end.slice(0, 4) !== slot.start.slice(0, 4) ? '次年' : ''}${shortDate(slot.end)}`
     : '';
 
-export function DutyCard({ planned, showStatus, readOnly, onTick, onDate, onNote }: Props) {
+function dateMessage(problem: DoneDateProblem, year: number) {
+  const { min, max } = doneDateRange(year);
+  if (problem === 'empty') return '未保存：完成日期不能为空；如尚未完成，请取消勾选。';
+  if (problem === 'invalid') return '未保存：日期不完整或不存在，请填写年、月、日。';
+  return `未保存：请填写 ${min} 至 ${max} 之间的日期。`;
+}
+
+export function DutyCard({ planned, year, showStatus, readOnly, onTick, onDate, onNote }: Props) {
   const { duty, slots, status, done } = planned;
+  /** Dates typed but refused, per occurrence; the record keeps the last good date. */
+  const [refused, setRefused] = useState<Record<string, DoneDateProblem>>({});
+  const { min, max } = doneDateRange(year);
   return (
     <li class="check-duty" data-status={showStatus ? status : undefined}>
       <p class="check-duty-head">
@@ -46,6 +60,7 @@ export function DutyCard({ planned, showStatus, readOnly, onTick, onDate, onNote
         {slots.map((slot) => {
           const id = `tick-${slot.tickKey.replace(/[^a-zA-Z0-9-]/g, (c) => `_${c.codePointAt(0)?.toString(16)}`)}`;
           const range = slotRange(slot);
+          const problem = slot.done === null ? undefined : refused[slot.tickKey];
           return (
             <li key={slot.tickKey} class={slot.done ? 'slot slot-done' : 'slot'}>
               <input
@@ -73,14 +88,30 @@ export function DutyCard({ planned, showStatus, readOnly, onTick, onDate, onNote
                     </span>
                     <input
                       type="date"
-                      value={slot.done}
+                      // A refused value stays in the field for the user to correct, so it is
+                      // not reset to the saved date on each keystroke.
+                      value={problem ? undefined : slot.done}
+                      min={min}
+                      max={max}
                       disabled={readOnly}
+                      aria-invalid={problem ? 'true' : undefined}
+                      aria-describedby={problem ? `${id}-date-error` : undefined}
                       onChange={(event) => {
-                        const value = (event.target as HTMLInputElement).value;
-                        if (value) onDate(slot, value);
+                        const { value, validity } = event.target as HTMLInputElement;
+                        // The field reports a half-typed date as empty; badInput tells the two apart.
+                        const found = validity.badInput ? 'invalid' : doneDateProblem(value, year);
+                        setRefused(({ [slot.tickKey]: _, ...rest }) =>
+                          found ? { ...rest, [slot.tickKey]: found } : rest,
+                        );
+                        if (!found) onDate(slot, value);
                       }}
                     />
                   </label>
+                  {problem && (
+                    <span id={`${id}-date-error`} class="field-error">
+                      {dateMessage(problem, year)}
+                    </span>
+                  )}
                   <label>
                     备注
                     <span class="visually-hidden">

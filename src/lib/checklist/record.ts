@@ -25,6 +25,23 @@ const isoDate = z
     return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
   }, '不是有效日期');
 
+/**
+ * Completion dates accepted for a duty of `year`: from the year before (done
+ * ahead) to the year after (done late, or a 秋季学期 that ends in January).
+ */
+export const doneDateRange = (year: number) => ({ min: `${year - 1}-01-01`, max: `${year + 1}-12-31` });
+
+export type DoneDateProblem = 'empty' | 'invalid' | 'out-of-range';
+
+/** Why a typed completion date cannot be saved, or null when it can. */
+export function doneDateProblem(value: string, year: number): DoneDateProblem | null {
+  if (value === '') return 'empty';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'invalid';
+  const { min, max } = doneDateRange(year);
+  if (value < min || value > max) return 'out-of-range';
+  return isoDate.safeParse(value).success ? null : 'invalid';
+}
+
 export const tickSchema = z.strictObject({ done: isoDate.nullable(), note: z.string().max(NOTE_MAX) });
 export const ANSWERS = ['yes', 'no', 'unsure'] as const;
 export const answerSchema = z.strictObject({ answer: z.enum(ANSWERS).nullable(), note: z.string().max(NOTE_MAX) });

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   APP,
   CURRENT_VERSION,
+  doneDateProblem,
   emptyRecord,
   mergeRecords,
   parseRecord,
   previewImport,
   serializeRecord,
+  tickSchema,
   type ChecklistRecord,
 } from '../record';
 
@@ -173,5 +175,46 @@ describe('import', () => {
     expect(Object.keys(merged.years['2026']?.ticks ?? {})).toHaveLength(2);
     expect(merged.years['2026']?.accountability).toEqual(sample.years['2026']?.accountability);
     expect(merged.years['2025']).toEqual(incoming.years['2025']);
+  });
+});
+
+describe('doneDateProblem', () => {
+  it('accepts a real date from the year before to the year after', () => {
+    expect(doneDateProblem('2026-03-15', 2026)).toBeNull();
+    expect(doneDateProblem('2025-01-01', 2026)).toBeNull();
+    expect(doneDateProblem('2027-12-31', 2026)).toBeNull();
+    expect(doneDateProblem('2028-02-29', 2028)).toBeNull();
+  });
+
+  it('refuses an empty, impossible or far-off date', () => {
+    expect(doneDateProblem('', 2026)).toBe('empty');
+    expect(doneDateProblem('2026-02-29', 2026)).toBe('invalid');
+    // What Chromium's date field gives when eight digits are typed into its year part.
+    expect(doneDateProblem('60315-02-02', 2026)).toBe('invalid');
+    expect(doneDateProblem('2024-12-31', 2026)).toBe('out-of-range');
+    expect(doneDateProblem('0006-02-02', 2026)).toBe('out-of-range');
+    expect(doneDateProblem('2028-01-01', 2026)).toBe('out-of-range');
+  });
+
+  it('never lets through a date the record schema would refuse on the next load', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const dateLike = fc
+      .tuple(
+        fc.oneof(fc.integer({ min: 1995, max: 2105 }), fc.integer({ min: 0, max: 99999 })),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(
+      fc.property(
+        fc.oneof(dateLike, fc.string({ maxLength: 12 })),
+        fc.integer({ min: 2000, max: 2100 }),
+        (value, year) => {
+          if (doneDateProblem(value, year) === null) {
+            expect(tickSchema.safeParse({ done: value, note: '' }).success).toBe(true);
+          }
+        },
+      ),
+    );
   });
 });
