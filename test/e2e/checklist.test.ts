@@ -160,6 +160,45 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await close();
   });
 
+  it('shows hostile text from an imported file as text, and defuses it in the CSV', async () => {
+    const { page, errors, close } = await openPage(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await open(page);
+    await page.getByRole('checkbox', { name: MEETING }).check();
+    const record = JSON.parse((await stored(page)) ?? '{}');
+    const unit = '<img src=x onerror="window.__pwned=1">';
+    const note = '=HYPERLINK("http://example.invalid","点此")<script>window.__pwned=2</script>';
+    record.selection = { documents: ['tongliao-no5-middle-school-rules'], roles: [], unit };
+    for (const tick of Object.values(record.years[String(new Date().getFullYear())].ticks) as { note: string }[])
+      tick.note = note;
+    await page.getByRole('checkbox', { name: MEETING }).uncheck();
+    const scripts = await page.evaluate(() => document.querySelectorAll('script').length);
+    await page.getByLabel('导入记录（JSON）').setInputFiles({
+      name: '"><img src=x onerror=alert(1)>.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(record)),
+    });
+    await page.getByRole('button', { name: '确认导入' }).click();
+
+    await expect(page.getByLabel(/^单位名称/).inputValue()).resolves.toBe(unit);
+    await expect(page.getByLabel(/^备注.*召开上半年/).inputValue()).resolves.toBe(note);
+    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(scripts);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    const { text } = await downloaded(page, () => page.getByRole('button', { name: '导出本年度表格（CSV）' }).click());
+    // A spreadsheet would run a cell that starts with =, + , - or @ as a formula.
+    expect(text).toContain(`"'=HYPERLINK(""http://example.invalid"",""点此"")<script>window.__pwned=2</script>"`);
+    expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('exports the year as CSV that opens in Excel (UTF-8 with BOM)', async () => {
     const { page, close } = await openPage(browser);
     await open(page);

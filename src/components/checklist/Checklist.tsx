@@ -185,7 +185,11 @@ export default function Checklist(props: Props) {
         })),
       ),
     );
-    download(`责任制自查-${yearKey}.csv`, `\ufeff${Papa.unparse(rows)}`, 'text/csv;charset=utf-8');
+    download(
+      `责任制自查-${yearKey}.csv`,
+      `\ufeff${Papa.unparse(rows, { escapeFormulae: true })}`,
+      'text/csv;charset=utf-8',
+    );
   };
   const readImport = async (file: File | undefined) => {
     setImportError(null);
