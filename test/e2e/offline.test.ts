@@ -1,6 +1,43 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launch, openPage, url } from './browser';
+import { DIST } from './site';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** A plain static host over a copy of the site, so a test can deploy a new version into it. */
+function serveCopy(): Promise<{ root: string; origin: string; server: Server }> {
+  const root = mkdtempSync(join(tmpdir(), 'zerenzhi-deploy-'));
+  cpSync(DIST, root, { recursive: true });
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ root, server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
+}
 
 describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
   let browser: Browser;
@@ -58,5 +95,45 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
     await page.context().setOffline(false);
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('shows a new deploy on the next visit and drops the cache of the old one', async () => {
+    const { root, origin, server } = await serveCopy();
+    try {
+      const { page, errors, close } = await openPage(browser);
+      const cacheNames = () => page.evaluate(() => caches.keys());
+      await page.goto(`${origin}/about/`);
+      await expect
+        .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
+        .toBe(true);
+      const [oldCache] = await cacheNames();
+      expect(oldCache).toMatch(/^zerenzhi-[0-9a-f]{12}$/);
+
+      // A new build: a page changes, and with it the worker's version.
+      const about = join(root, 'about', 'index.html');
+      writeFileSync(about, readFileSync(about, 'utf8').replace('</h1>', '（新版）</h1>'));
+      const worker = join(root, 'sw.js');
+      writeFileSync(
+        worker,
+        readFileSync(worker, 'utf8').replace(/const VERSION = '[0-9a-f]+';/, "const VERSION = 'fedcba987654';"),
+      );
+
+      await page.goto(`${origin}/about/`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/（新版）$/);
+      await expect.poll(cacheNames, { timeout: 20_000 }).toEqual(['zerenzhi-fedcba987654']);
+
+      await page.context().setOffline(true);
+      await page.goto(`${origin}/about/`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/（新版）$/);
+      await page.goto(`${origin}/calendar/`);
+      await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
+      await page.context().setOffline(false);
+
+      expect(errors).toEqual([]);
+      await close();
+    } finally {
+      server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
