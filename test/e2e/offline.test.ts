@@ -48,11 +48,21 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
     await browser?.close();
   });
 
-  it('is installable: a manifest with a name, start URL and icon', async () => {
+  it('is installable: a manifest with a name, start URL and icons that are what they say', async () => {
     const manifest = await (await fetch(url('manifest.webmanifest'))).json();
     expect(manifest).toMatchObject({ name: '责任制手册', lang: 'zh-CN', start_url: './', display: 'standalone' });
-    expect(manifest.icons.length).toBeGreaterThan(0);
-    expect((await fetch(url(manifest.icons[0].src))).status).toBe(200);
+    const pngs: string[] = [];
+    for (const icon of manifest.icons as { src: string; sizes: string; type: string; purpose: string }[]) {
+      const response = await fetch(url(icon.src));
+      expect(response.status, icon.src).toBe(200);
+      expect(response.headers.get('content-type'), icon.src).toContain(icon.type);
+      if (icon.type !== 'image/png') continue;
+      // PNG header: width and height are the big-endian words at bytes 16 and 20.
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(`${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`, icon.src).toBe(icon.sizes);
+      pngs.push(`${icon.sizes} ${icon.purpose}`);
+    }
+    expect(pngs).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
   });
 
   it('reads pages, searches and keeps the self-check with the network cut', async () => {
