@@ -29,7 +29,6 @@ if (form && status) {
     history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
   };
 
-  form.hidden = false;
   form.addEventListener('change', apply);
   form.addEventListener('reset', () => window.setTimeout(apply));
   form.addEventListener('submit', (event) => event.preventDefault());

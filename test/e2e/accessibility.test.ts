@@ -69,15 +69,29 @@ describe.skipIf(!hasBrowser)('every page, light and dark', () => {
     await close();
   });
 
-  it('fits a 360 px phone screen: no page scrolls sideways', async () => {
+  it('fits a 360 px phone screen: no page scrolls sideways or shifts its layout while loading', async () => {
     const { page, close } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    await page.addInitScript(() => {
+      const shifts: number[] = ((window as unknown as { __shifts: number[] }).__shifts = []);
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     const wide: string[] = [];
+    const shifting: string[] = [];
     for (const path of pages) {
       await page.goto(url(path));
+      await page.waitForLoadState('networkidle');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) wide.push(`/${path}: ${width}px`);
+      const shift = await page.evaluate(() =>
+        (window as unknown as { __shifts: number[] }).__shifts.reduce((a, b) => a + b, 0),
+      );
+      if (shift > 0.01) shifting.push(`/${path}: layout shift ${shift.toFixed(3)}`);
     }
     expect(wide).toEqual([]);
+    expect(shifting).toEqual([]);
     await close();
   });
 });
