@@ -68,4 +68,41 @@ describe.skipIf(!hasBrowser)('content security policy', () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  it('keeps text from the URL and from session storage as text', async () => {
+    const { page, errors, close } = await openPage(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const hostile = '"><img src=x onerror=alert(1)><script>alert(2)</script>';
+    const q = encodeURIComponent(hostile);
+    const injected = () => page.evaluate(() => document.querySelectorAll('img, svg[onload], iframe').length);
+
+    for (const path of [
+      `?type=${q}&kind=${q}`,
+      `calendar/?doc=${q}&role=${q}`,
+      `search/?q=${q}&doc=${q}&type=${q}&role=${q}`,
+    ]) {
+      await page.goto(url(path));
+      await page.waitForLoadState('networkidle');
+      expect(await injected(), path).toBe(0);
+    }
+
+    // The words a search result hands to the clause it opens.
+    const doc = 'docs/xx-bureau-party-group-rules/';
+    await page.goto(url('about/'));
+    await page.evaluate(
+      ([path, words]) => sessionStorage.setItem('zerenzhi:highlight', JSON.stringify({ path, id: 'a4', words })),
+      [new URL(url(doc)).pathname, [hostile, '第一责任人']] as const,
+    );
+    await page.goto(url(`${doc}#a4`));
+    await expect(page.locator('#a4 mark').allTextContents()).resolves.toEqual(['第一责任人']);
+    expect(await injected()).toBe(0);
+
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
