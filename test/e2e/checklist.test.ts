@@ -213,6 +213,61 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await close();
   });
 
+  it('puts the accountability answers in the CSV after the duties', async () => {
+    const { page, close } = await openPage(browser);
+    await open(page);
+    const first = page.locator('.check-accountability fieldset').first();
+    await first.getByRole('radio', { name: '否' }).check();
+    await first.getByLabel('说明').fill('经党委会议自查，无此情形');
+    const { text } = await downloaded(page, () => page.getByRole('button', { name: '导出本年度表格（CSV）' }).click());
+    const rows = text.split('\r\n').filter((row) => row.includes(',追责问责自查,'));
+    expect(rows.length).toBe(await page.locator('.check-accountability fieldset').count());
+    expect(rows[0]).toMatch(/,经党委会议自查，无此情形,是否存在此情形：否$/);
+    expect(rows.slice(1).every((row) => row.endsWith(',,未回答'))).toBe(true);
+    await close();
+  });
+
+  it('keeps text typed without leaving the field, through a reload', async () => {
+    const { page, close } = await openPage(browser);
+    await open(page);
+    await page.getByRole('checkbox', { name: MEETING }).check();
+    const fields = [
+      [() => page.getByLabel(/^备注.*召开上半年/), '党委会纪要〔2026〕3号'],
+      [() => page.locator('.check-accountability fieldset').first().getByLabel('说明'), '无此情形'],
+      [() => page.getByLabel('单位名称（可不填）'), '通辽五中'],
+    ] as const;
+    for (const [field, text] of fields) {
+      await field().click();
+      await page.keyboard.type(text);
+      await page.reload();
+      await page.locator('.check-duty .status').first().waitFor();
+      await expect(field().inputValue()).resolves.toBe(text);
+    }
+    await close();
+  });
+
+  it('starts a re-ticked occurrence afresh, and dates a past year inside that year', async () => {
+    const { page, close } = await openPage(browser);
+    await open(page);
+    const year = new Date().getFullYear();
+    const tick = page.getByRole('checkbox', { name: MEETING });
+    await tick.check();
+    const date = page.getByLabel(/^完成日期.*召开上半年/);
+    const today = await date.inputValue();
+    await date.fill('');
+    await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
+    await tick.uncheck();
+    await tick.check();
+    await expect(date.inputValue()).resolves.toBe(today);
+    await expect(date.getAttribute('aria-invalid')).resolves.toBe(null);
+
+    await page.getByRole('combobox', { name: '年度' }).selectOption(String(year - 1));
+    await tick.check();
+    // 3月中旬 ends on 20 March.
+    await expect(date.inputValue()).resolves.toBe(`${year - 1}-03-20`);
+    await close();
+  });
+
   it('keeps two open tabs in step', async () => {
     const { page, close } = await openPage(browser);
     await open(page);
@@ -271,6 +326,15 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await expect(page.locator('.check-setup').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('heading', { name: /年度意识形态工作责任制自查表/ }).isVisible()).resolves.toBe(true);
     await expect(page.getByText(/自查人（签字）/).isVisible()).resolves.toBe(true);
+    // A long note prints in full, not cut to its input box.
+    await page.emulateMedia({ media: 'screen' });
+    const note =
+      '党委会纪要〔2026〕3号，参会人员：党委委员、纪检委员、支部书记、团委书记、各部门负责人，会议研究部署了上半年意识形态工作';
+    await page.getByRole('checkbox', { name: MEETING }).check();
+    await page.getByLabel(/^备注.*召开上半年/).fill(note);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByLabel(/^备注.*召开上半年/).isVisible()).resolves.toBe(false);
+    await expect(page.getByText(`备注：${note}`).isVisible()).resolves.toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await close();

@@ -9,6 +9,7 @@ import { planYear, selectDuties, type ChecklistDuty, type PlannedSlot } from '..
 import {
   ANSWERS,
   emptyRecord,
+  defaultDoneDate,
   emptyYear,
   mergeRecords,
   parseRecord,
@@ -185,9 +186,27 @@ export default function Checklist(props: Props) {
         })),
       ),
     );
+    // The accountability self-assessment follows the duties, one row per circumstance.
+    const answers = items.map((item) => {
+      const answer = yearRecord.accountability[item.key];
+      return {
+        年度: yearKey,
+        时间: '追责问责自查',
+        文件: docTitle(item.document),
+        条款: item.locator,
+        工作: item.text,
+        频次: '每年',
+        责任主体: '',
+        次序: '',
+        期限: '',
+        完成日期: '',
+        备注: answer?.note ?? '',
+        状态: answer?.answer ? `是否存在此情形：${ANSWER_LABELS[answer.answer]}` : '未回答',
+      };
+    });
     download(
       `责任制自查-${yearKey}.csv`,
-      `\ufeff${Papa.unparse(rows, { escapeFormulae: true })}`,
+      `\ufeff${Papa.unparse([...rows, ...answers], { escapeFormulae: true })}`,
       'text/csv;charset=utf-8',
     );
   };
@@ -282,7 +301,7 @@ export default function Checklist(props: Props) {
               value={selection.unit}
               maxLength={100}
               disabled={readOnly}
-              onChange={(e) => setSelection({ unit: (e.target as HTMLInputElement).value })}
+              onInput={(e) => setSelection({ unit: (e.target as HTMLInputElement).value })}
             />
           </label>
         </p>
@@ -358,7 +377,9 @@ export default function Checklist(props: Props) {
                 year={year}
                 showStatus={today !== null}
                 readOnly={readOnly}
-                onTick={(slot, checked) => setTick(slot, checked ? (today ?? localToday()) : null)}
+                onTick={(slot, checked) =>
+                  setTick(slot, checked ? defaultDoneDate(today ?? localToday(), year, slot.end) : null)
+                }
                 onDate={(slot, date) => setTick(slot, date)}
                 onNote={(slot, note) => setTick(slot, slot.done, note)}
               />
@@ -402,9 +423,10 @@ export default function Checklist(props: Props) {
                         value={answer?.note ?? ''}
                         maxLength={500}
                         disabled={readOnly}
-                        onChange={(e) => setAnswer(item.key, { note: (e.target as HTMLInputElement).value })}
+                        onInput={(e) => setAnswer(item.key, { note: (e.target as HTMLInputElement).value })}
                       />
                     </label>
+                    {answer?.note && <p class="print-only print-value">说明：{answer.note}</p>}
                   </fieldset>
                 </li>
               );

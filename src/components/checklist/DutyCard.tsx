@@ -68,7 +68,10 @@ export function DutyCard({ planned, year, showStatus, readOnly, onTick, onDate, 
                 id={id}
                 checked={slot.done !== null}
                 disabled={readOnly}
-                onChange={(event) => onTick(slot, (event.target as HTMLInputElement).checked)}
+                onChange={(event) => {
+                  setRefused(({ [slot.tickKey]: _, ...rest }) => rest);
+                  onTick(slot, (event.target as HTMLInputElement).checked);
+                }}
               />
               <label for={id}>
                 <span class="visually-hidden">{duty.duty}：</span>
@@ -112,7 +115,7 @@ export function DutyCard({ planned, year, showStatus, readOnly, onTick, onDate, 
                       {dateMessage(problem, year)}
                     </span>
                   )}
-                  <label>
+                  <label class="slot-note">
                     备注
                     <span class="visually-hidden">
                       （{duty.duty}
@@ -124,9 +127,11 @@ export function DutyCard({ planned, year, showStatus, readOnly, onTick, onDate, 
                       maxLength={500}
                       placeholder="会议名称、文号等"
                       disabled={readOnly}
-                      onChange={(event) => onNote(slot, (event.target as HTMLInputElement).value)}
+                      // Saved as typed: a reload or a closed tab must not lose a note.
+                      onInput={(event) => onNote(slot, (event.target as HTMLInputElement).value)}
                     />
                   </label>
+                  {slot.note && <span class="print-only print-value">备注：{slot.note}</span>}
                 </span>
               )}
             </li>

@@ -34,6 +34,17 @@ const text = (max: number) => z.string().check(z.maxLength(max));
  */
 export const doneDateRange = (year: number) => ({ min: `${year - 1}-01-01`, max: `${year + 1}-12-31` });
 
+/**
+ * The date a new tick records: today when today falls in the year on show;
+ * for another year, the end of the occurrence's window (or of that year), so
+ * that ticking last year's duties never dates them this year.
+ */
+export function defaultDoneDate(today: string, year: number, windowEnd: string | null): string {
+  if (today.startsWith(`${year}-`)) return today;
+  const { min, max } = doneDateRange(year);
+  return windowEnd && windowEnd >= min && windowEnd <= max ? windowEnd : `${year}-12-31`;
+}
+
 export type DoneDateProblem = 'empty' | 'invalid' | 'out-of-range';
 
 /** Why a typed completion date cannot be saved, or null when it can. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APP,
   CURRENT_VERSION,
+  defaultDoneDate,
   doneDateProblem,
   emptyRecord,
   mergeRecords,
@@ -213,6 +214,35 @@ describe('doneDateProblem', () => {
           if (doneDateProblem(value, year) === null) {
             expect(tickSchema.safeParse({ done: value, note: '' }).success).toBe(true);
           }
+        },
+      ),
+    );
+  });
+});
+
+describe('defaultDoneDate', () => {
+  it('is today for the current year', () => {
+    expect(defaultDoneDate('2026-11-21', 2026, '2026-12-31')).toBe('2026-11-21');
+  });
+
+  it('is the end of the window for another year, never a date of this year', () => {
+    expect(defaultDoneDate('2026-11-21', 2025, '2025-12-20')).toBe('2025-12-20');
+    // 秋季学期 2025 ends in January 2026: still a date of that occurrence.
+    expect(defaultDoneDate('2026-11-21', 2025, '2026-01-31')).toBe('2026-01-31');
+    expect(defaultDoneDate('2026-11-21', 2025, null)).toBe('2025-12-31');
+    expect(defaultDoneDate('2026-11-21', 2027, '2027-03-31')).toBe('2027-03-31');
+  });
+
+  it('always gives a date the field accepts', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(2000, 0, 1), max: new Date(2099, 11, 31), noInvalidDate: true }),
+        fc.integer({ min: 2001, max: 2098 }),
+        fc.option(fc.date({ min: new Date(1999, 0, 1), max: new Date(2100, 11, 31), noInvalidDate: true })),
+        (today, year, end) => {
+          const iso = (d: Date) =>
+            `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+          expect(doneDateProblem(defaultDoneDate(iso(today), year, end ? iso(end) : null), year)).toBeNull();
         },
       ),
     );
