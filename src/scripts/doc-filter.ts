@@ -21,7 +21,11 @@ if (form && status) {
       if (visible) shown += 1;
     }
     status.textContent =
-      shown === items.length ? `共 ${items.length} 篇文件` : `显示 ${shown} / ${items.length} 篇文件`;
+      shown === items.length
+        ? `共 ${items.length} 篇文件`
+        : shown === 0
+          ? `没有同时符合这两项的文件（共 ${items.length} 篇）：请改选其中一项，或清除筛选。`
+          : `显示 ${shown} / ${items.length} 篇文件`;
     const next = new URLSearchParams();
     if (filter.bodyType) next.set('type', filter.bodyType);
     if (filter.kind) next.set('kind', filter.kind);

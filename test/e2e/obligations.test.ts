@@ -129,6 +129,13 @@ describe.skipIf(!hasBrowser)('obligations: data, roles, calendar', () => {
     await expect(page.getByRole('link', { name: /下载日历文件/ }).isVisible()).resolves.toBe(false);
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('heading', { name: '12月' }).isVisible()).resolves.toBe(true);
+    // Filtered, the printout leaves out the months with nothing to do instead of printing 无 under each.
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByLabel('角色').selectOption('first-responsible');
+    await page.emulateMedia({ media: 'print' });
+    const empty = page.locator('.calendar-section:has(> .empty:not([hidden]))');
+    expect(await empty.count()).toBeGreaterThan(0);
+    expect(await empty.evaluateAll((sections) => sections.filter((s) => s.checkVisibility()).length)).toBe(0);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await close();

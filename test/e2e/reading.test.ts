@@ -39,8 +39,16 @@ describe.skipIf(!hasBrowser)('reading documents in Chromium', () => {
     await page.getByRole('button', { name: '清除筛选' }).click();
     await expect.poll(() => page.locator('.doc-list > li:not([hidden])').count()).toBe(18);
 
+    // A combination nothing matches says so instead of leaving a blank list.
+    await page.getByLabel('主体类型').selectOption('局机关');
+    await page.getByLabel('文件类型').selectOption('实施方案');
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^没有同时符合这两项的文件（共 18 篇）/);
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('共 18 篇文件');
+
     await page.getByRole('link', { name: '通辽第五中学意识形态工作责任实施细则（试行）' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('通辽第五中学');
+
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
     await close();
@@ -91,7 +99,7 @@ describe.skipIf(!hasBrowser)('reading documents in Chromium', () => {
     const { page, close } = await openPage(browser);
     await page.goto(url(DOC));
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.site-header', '.toc', '.breadcrumbs', '.doc-nav', '.site-footer']) {
+    for (const selector of ['.site-header', '.toc', '.breadcrumbs', '.doc-nav', '.site-footer', '.doc-duties']) {
       await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
     }
     await expect(page.locator('#s1-1-3').isVisible()).resolves.toBe(true);
