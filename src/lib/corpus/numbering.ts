@@ -97,7 +97,11 @@ export function attributionId(clauseId: string): string {
   return `${clauseId}-dept`;
 }
 
-/** The locator as printed, e.g. ['一、', '（一）', '3.'] → 一、（一）3. */
+/**
+ * The locator as printed, e.g. ['一、', '（一）', '3.'] → 一、（一）3. A 一是/二是
+ * marker has no closing mark of its own, so what follows it is set off with
+ * ·, as in 二、一是·三是.
+ */
 export function formatLocator(parts: readonly string[]): string {
   return parts
     .map((part) => {
@@ -105,5 +109,6 @@ export function formatLocator(parts: readonly string[]): string {
       if (/^\d+[.、．]$/.test(trimmed)) return trimmed.slice(0, -1);
       return trimmed.replace(/^(\d+)）$/, '（$1）');
     })
+    .map((part, i, all) => (i < all.length - 1 && part.endsWith('是') ? `${part}·` : part))
     .join('');
 }

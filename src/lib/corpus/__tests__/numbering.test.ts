@@ -54,4 +54,9 @@ describe('formatLocator', () => {
     expect(formatLocator(['第九条'])).toBe('第九条');
     expect(formatLocator(['三、', '（十二）'])).toBe('三、（十二）');
   });
+
+  it('sets off what follows a 一是 marker, which has no closing mark', () => {
+    expect(formatLocator(['二、', '一是', '三是'])).toBe('二、一是·三是');
+    expect(formatLocator(['二、', '三是'])).toBe('二、三是');
+  });
 });
