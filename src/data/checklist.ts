@@ -9,6 +9,8 @@ export interface AccountabilityItem {
   /** `<document>#<clause>`, the key in the record. */
   key: string;
   document: string;
+  /** The heading the circumstance is listed under, as printed (e.g. （一）党组织…). */
+  group: string;
   locator: string;
   text: string;
   path: string;
@@ -52,6 +54,7 @@ export async function getChecklistData(): Promise<ChecklistData> {
       .map((b) => ({
         key: `${d.slug}#${b.id}`,
         document: d.slug,
+        group: d.model.blocks.find((parent) => parent.id === b.parentId)?.text ?? '',
         locator: b.locator,
         text: b.text,
         path: docPath(d.slug, b.id),

@@ -301,6 +301,18 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
   it('records the yearly accountability self-assessment per year', async () => {
     const { page, close } = await openPage(browser);
     await open(page);
+    // The circumstances sit under their printed headings and keep their own numbers only.
+    const section = page.getByRole('region', { name: /追责问责自查/ });
+    await expect(section.getByRole('heading', { level: 3 }).allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^（一）党委履行意识形态工作领导责任不力/)]),
+    );
+    await expect(section.locator('legend').first().textContent()).resolves.toMatch(/^1\.贯彻落实/);
+    await expect(
+      section
+        .locator('ul')
+        .first()
+        .evaluate((list) => getComputedStyle(list).listStyleType),
+    ).resolves.toBe('none');
     const first = page.locator('.check-accountability fieldset').first();
     await first.getByRole('radio', { name: '否' }).check();
     await first.getByLabel('说明').fill('经党委会议自查，无此情形');

@@ -27,15 +27,8 @@ import { localToday, STATUS_LABELS } from '../../lib/checklist/status';
 import { openStore, RECORD_KEY, type OpenedStore, type StoreMode } from '../../lib/checklist/store';
 import { href } from '../link';
 import { download, localStore, requestPersistence } from './browser';
+import type { AccountabilityItem } from '../../data/checklist';
 import { DutyCard, slotRange } from './DutyCard';
-
-interface AccountabilityItem {
-  key: string;
-  document: string;
-  locator: string;
-  text: string;
-  path: string;
-}
 
 interface Props {
   duties: ChecklistDuty[];
@@ -145,6 +138,16 @@ export default function Checklist(props: Props) {
     ...new Set([buildYear - 1, buildYear, buildYear + 1, year, ...Object.keys(record.years).map(Number)]),
   ].sort();
   const items = accountability.filter((item) => selection.documents.includes(item.document));
+  /** The circumstances under their printed headings, in document order; the items keep their own printed numbers. */
+  const accountabilityGroups = items.reduce<
+    { key: string; document: string; heading: string; items: AccountabilityItem[] }[]
+  >((groups, item) => {
+    const key = `${item.document}|${item.group}`;
+    const last = groups.at(-1);
+    if (last?.key === key) last.items.push(item);
+    else groups.push({ key, document: item.document, heading: item.group, items: [item] });
+    return groups;
+  }, []);
 
   const commit = (next: ChecklistRecord) => {
     setRecord(next);
@@ -391,47 +394,56 @@ export default function Checklist(props: Props) {
       {items.length > 0 && (
         <section aria-labelledby="accountability" class="check-accountability">
           <h2 id="accountability">本年度是否存在以下情形（追责问责自查）</h2>
-          <ol>
-            {items.map((item) => {
-              const answer = yearRecord.accountability[item.key];
-              return (
-                <li key={item.key}>
-                  <fieldset>
-                    <legend>
-                      {item.text}{' '}
-                      <a href={href(item.path)}>
-                        《{docTitle(item.document)}》{item.locator}
-                      </a>
-                    </legend>
-                    {ANSWERS.map((value) => (
-                      <label key={value} class="answer">
-                        <input
-                          type="radio"
-                          name={`answer-${item.key}`}
-                          value={value}
-                          checked={answer?.answer === value}
-                          disabled={readOnly}
-                          onChange={() => setAnswer(item.key, { answer: value })}
-                        />
-                        {ANSWER_LABELS[value]}
-                      </label>
-                    ))}
-                    <label class="answer-note">
-                      说明
-                      <input
-                        type="text"
-                        value={answer?.note ?? ''}
-                        maxLength={500}
-                        disabled={readOnly}
-                        onInput={(e) => setAnswer(item.key, { note: (e.target as HTMLInputElement).value })}
-                      />
-                    </label>
-                    {answer?.note && <p class="print-only print-value">说明：{answer.note}</p>}
-                  </fieldset>
-                </li>
-              );
-            })}
-          </ol>
+          {accountabilityGroups.map((group) => (
+            <section key={group.key}>
+              <h3>
+                {group.heading}
+                <span class="muted">（《{docTitle(group.document)}》）</span>
+              </h3>
+              <ul class="accountability-items">
+                {group.items.map((item) => {
+                  const answer = yearRecord.accountability[item.key];
+                  return (
+                    <li key={item.key}>
+                      <fieldset>
+                        <legend>
+                          {item.text}{' '}
+                          <a href={href(item.path)}>
+                            <span class="visually-hidden">《{docTitle(item.document)}》</span>
+                            {item.locator}
+                          </a>
+                        </legend>
+                        {ANSWERS.map((value) => (
+                          <label key={value} class="answer">
+                            <input
+                              type="radio"
+                              name={`answer-${item.key}`}
+                              value={value}
+                              checked={answer?.answer === value}
+                              disabled={readOnly}
+                              onChange={() => setAnswer(item.key, { answer: value })}
+                            />
+                            {ANSWER_LABELS[value]}
+                          </label>
+                        ))}
+                        <label class="answer-note">
+                          说明
+                          <input
+                            type="text"
+                            value={answer?.note ?? ''}
+                            maxLength={500}
+                            disabled={readOnly}
+                            onInput={(e) => setAnswer(item.key, { note: (e.target as HTMLInputElement).value })}
+                          />
+                        </label>
+                        {answer?.note && <p class="print-only print-value">说明：{answer.note}</p>}
+                      </fieldset>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ))}
         </section>
       )}
 
