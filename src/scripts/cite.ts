@@ -3,6 +3,8 @@ import { formatCitation } from '../lib/citation';
 /** "复制引用": puts 《title》 + locator + clause text + URL on the clipboard. */
 function clauseText(clause: HTMLElement): string {
   const copy = clause.cloneNode(true) as HTMLElement;
+  // The 校 / 原文如此 marks stay in the citation, bracketed; the notes that explain them do not.
+  copy.querySelectorAll('sup[data-ed]').forEach((mark) => mark.replaceWith(`〔${mark.textContent?.trim()}〕`));
   copy.querySelectorAll('[data-ed], .clause').forEach((node) => node.remove());
   return copy.textContent ?? '';
 }

@@ -81,6 +81,16 @@ describe.skipIf(!hasBrowser)('reading documents in Chromium', () => {
     );
     expect(copied).not.toContain('复制引用');
     expect(copied.trim().endsWith(`${DOC}#s1-1-3`)).toBe(true);
+
+    // A presumed correction stays marked in the copy, with what the mark means.
+    await page.goto(url('docs/xiwanzi-town-2022-implementation-plan/'));
+    const corrected = page.locator('#s2-1-3');
+    await corrected.hover();
+    await corrected.getByRole('button', { name: '复制引用' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('微信公众平台〔校〕');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      '（〔校〕为编者推定改正，详见链接处校勘记。）',
+    );
     await close();
   });
 
