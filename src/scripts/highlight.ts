@@ -3,26 +3,33 @@
  * the link points at. The words come from the search page via session
  * storage (the clause URL itself stays a plain /docs/<slug>/#<id>).
  */
-import { HIGHLIGHT_KEY, type Highlight } from '../components/search/highlight';
+import { HIGHLIGHT_KEY, HIGHLIGHT_TTL_MS, type Highlight } from '../components/search/highlight';
 
-function readHighlight(): Highlight | undefined {
+/** The words for this clause, if a search result just led here; used once. */
+function takeHighlight(): Highlight | undefined {
   try {
-    const raw = sessionStorage.getItem(HIGHLIGHT_KEY);
-    sessionStorage.removeItem(HIGHLIGHT_KEY);
+    const raw = localStorage.getItem(HIGHLIGHT_KEY);
     const value: unknown = raw ? JSON.parse(raw) : undefined;
     if (
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as Highlight).path === 'string' &&
-      typeof (value as Highlight).id === 'string' &&
-      Array.isArray((value as Highlight).words)
+      typeof value !== 'object' ||
+      value === null ||
+      typeof (value as Highlight).path !== 'string' ||
+      typeof (value as Highlight).id !== 'string' ||
+      typeof (value as Highlight).at !== 'number' ||
+      !Array.isArray((value as Highlight).words)
     ) {
-      return value as Highlight;
+      if (raw) localStorage.removeItem(HIGHLIGHT_KEY);
+      return undefined;
     }
+    const highlight = value as Highlight;
+    const fresh = Date.now() - highlight.at < HIGHLIGHT_TTL_MS;
+    const here = highlight.path === window.location.pathname && window.location.hash === `#${highlight.id}`;
+    if (!fresh || here) localStorage.removeItem(HIGHLIGHT_KEY);
+    return fresh && here ? highlight : undefined;
   } catch {
     // Storage unavailable or garbled: nothing to mark.
+    return undefined;
   }
-  return undefined;
 }
 
 function markWords(root: HTMLElement, words: string[]) {
@@ -50,8 +57,8 @@ function markWords(root: HTMLElement, words: string[]) {
 }
 
 function applyHighlight() {
-  const highlight = readHighlight();
-  if (highlight?.path !== window.location.pathname || window.location.hash !== `#${highlight.id}`) return;
+  const highlight = takeHighlight();
+  if (!highlight) return;
   document.querySelectorAll('mark.search-hit').forEach((mark) => mark.replaceWith(...mark.childNodes));
   const clause = document.getElementById(highlight.id);
   if (clause) markWords(clause, highlight.words);

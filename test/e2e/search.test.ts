@@ -82,6 +82,24 @@ describe.skipIf(!hasBrowser)('searching clauses in Chromium', () => {
     await close();
   });
 
+  it('marks the words also in a result opened in a new tab, once', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(url(`search/?q=${encodeURIComponent('第一责任人')}`));
+    const first = page.getByRole('list', { name: '搜索结果' }).getByRole('link').first();
+    const href = (await first.getAttribute('href')) ?? '';
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), first.click({ modifiers: ['Control'] })]);
+    await tab.waitForLoadState();
+    expect(tab.url().endsWith(href)).toBe(true);
+    const marks = tab.locator(`[id="${href.split('#')[1]}"] mark.search-hit`);
+    await expect.poll(() => marks.count()).toBeGreaterThan(0);
+    await expect(marks.first().textContent()).resolves.toBe('第一责任人');
+    // Used once: opening the clause again later marks nothing.
+    await tab.reload();
+    await expect(tab.locator('mark.search-hit').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('shows 一岗双责 clauses first for /search/?q=一岗两责, and keeps the query on reload', async () => {
     const { page, foreignRequests, errors, close } = await openPage(browser);
     await searchPage(page, '一岗两责');

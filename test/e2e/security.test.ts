@@ -69,7 +69,7 @@ describe.skipIf(!hasBrowser)('content security policy', () => {
     await close();
   });
 
-  it('keeps text from the URL and from session storage as text', async () => {
+  it('keeps text from the URL and from the search-highlight hand-over as text', async () => {
     const { page, errors, close } = await openPage(browser);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -94,7 +94,8 @@ describe.skipIf(!hasBrowser)('content security policy', () => {
     const doc = 'docs/xx-bureau-party-group-rules/';
     await page.goto(url('about/'));
     await page.evaluate(
-      ([path, words]) => sessionStorage.setItem('zerenzhi:highlight', JSON.stringify({ path, id: 'a4', words })),
+      ([path, words]) =>
+        localStorage.setItem('zerenzhi:highlight', JSON.stringify({ path, id: 'a4', words, at: Date.now() })),
       [new URL(url(doc)).pathname, [hostile, '第一责任人']] as const,
     );
     await page.goto(url(`${doc}#a4`));

@@ -12,6 +12,14 @@ const KIND_LABELS: Record<string, string> = {
   row: '附表',
 };
 
+/** Hands the matched words to the clause page (see scripts/highlight.ts). */
+const remember = (hit: SearchHit) =>
+  rememberHighlight({
+    path: href(docPath(hit.doc.slug)),
+    id: hit.record.id,
+    words: matchedWords(hit.record.t, hit.ranges),
+  });
+
 interface Props {
   hits: SearchHit[];
   /** Compact list for the header drop-down. */
@@ -29,13 +37,9 @@ export function ResultList({ hits, compact = false, onKeyDown }: Props) {
           <li key={`${hit.doc.slug}#${hit.record.id}`}>
             <a
               href={url}
-              onClick={() =>
-                rememberHighlight({
-                  path: href(docPath(hit.doc.slug)),
-                  id: hit.record.id,
-                  words: matchedWords(hit.record.t, hit.ranges),
-                })
-              }
+              onClick={() => remember(hit)}
+              // A middle click opens a new tab without a click event.
+              onAuxClick={() => remember(hit)}
             >
               <span class="result-doc">{hit.doc.title}</span>
               <span class="result-loc">

@@ -1,5 +1,10 @@
-/** Words to mark on a clause's page after following a search result to it. */
+/**
+ * Words to mark on a clause's page after following a search result to it.
+ * Kept in localStorage (not sessionStorage) so that a result opened in a new
+ * tab is marked too; the page that uses it removes it, and it expires soon.
+ */
 export const HIGHLIGHT_KEY = 'zerenzhi:highlight';
+export const HIGHLIGHT_TTL_MS = 2 * 60 * 1000;
 
 export interface Highlight {
   /** Path of the document page. */
@@ -7,12 +12,14 @@ export interface Highlight {
   /** Clause id (the URL fragment). */
   id: string;
   words: string[];
+  /** When the result was followed (ms since the epoch). */
+  at: number;
 }
 
-export function rememberHighlight(highlight: Highlight) {
+export function rememberHighlight(highlight: Omit<Highlight, 'at'>) {
   try {
-    sessionStorage.setItem(HIGHLIGHT_KEY, JSON.stringify(highlight));
+    localStorage.setItem(HIGHLIGHT_KEY, JSON.stringify({ ...highlight, at: Date.now() }));
   } catch {
-    // Without session storage the clause is still shown (:target); only the word marks are lost.
+    // Without storage the clause is still shown (:target); only the word marks are lost.
   }
 }
