@@ -5,7 +5,6 @@ import Fix from './Fix.astro';
 import Gap from './Gap.astro';
 import Sec from './Sec.astro';
 import Sign from './Sign.astro';
-import Table from './Table.astro';
 
 /** The MDX vocabulary of content/docs (see content/AUTHORING.md). */
-export const corpusComponents = { Attr, Cl, Cut, Fix, Gap, Sec, Sign, table: Table };
+export const corpusComponents = { Attr, Cl, Cut, Fix, Gap, Sec, Sign };
