@@ -51,10 +51,24 @@ for (let i = 0; i < 100; i += 1) {
   }
 }
 
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+/** Each run gets a fresh browser: in one long-lived browser later runs were slower, which biased the pages run last. */
+async function audit(url, formFactor) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+      formFactor === 'desktop' ? desktopConfig : undefined,
+    );
+    return result.lhr;
+  } finally {
+    await chrome.kill();
+  }
+}
+
 try {
   console.log(
     `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version} (performance / accessibility / best practices / SEO; median of ${runs} runs by performance)`,
@@ -65,12 +79,7 @@ try {
     for (const formFactor of ['mobile', 'desktop']) {
       const results = [];
       for (let i = 0; i < runs; i += 1) {
-        const result = await lighthouse(
-          origin + path,
-          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
-          formFactor === 'desktop' ? desktopConfig : undefined,
-        );
-        results.push(result.lhr);
+        results.push(await audit(origin + path, formFactor));
       }
       results.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
       const lhr = results[Math.floor(results.length / 2)];
@@ -85,6 +94,5 @@ try {
     console.log(`${''.padEnd(14)} ${metrics.join('   ')}`);
   }
 } finally {
-  await chrome.kill();
   preview.kill();
 }

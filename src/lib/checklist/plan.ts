@@ -116,7 +116,8 @@ export function planYear(
   const roles = [...new Set(duties.flatMap((d) => d.roles))];
   const open = planned
     .flatMap((p) => p.slots.filter((s) => s.status !== 'done' && s.end).map((slot) => ({ duty: p.duty, slot })))
-    .sort((a, b) => (a.slot.end ?? '').localeCompare(b.slot.end ?? ''));
+    // ISO dates sort as plain strings; localeCompare would first build a collator, 20–100 ms in a browser.
+    .sort((a, b) => ((a.slot.end ?? '') < (b.slot.end ?? '') ? -1 : (a.slot.end ?? '') > (b.slot.end ?? '') ? 1 : 0));
   return {
     groups: GROUPS.map((group) => ({ group, duties: planned.filter((p) => groupOf(p.duty.cadence) === group) })).filter(
       (g) => g.duties.length > 0,
