@@ -125,8 +125,12 @@ export default function Checklist(props: Props) {
 
   const readOnly = store?.mode === 'read-only';
   const yearKey = String(year);
-  const yearRecord = record.years[yearKey] ?? emptyYear();
-  const selection: Selection = record.selection ?? { documents: [defaultDocument], roles: [], unit: '' };
+  // Memoised so that the plan below is recomputed only when the record or the choice changes.
+  const yearRecord = useMemo(() => record.years[yearKey] ?? emptyYear(), [record, yearKey]);
+  const selection: Selection = useMemo(
+    () => record.selection ?? { documents: [defaultDocument], roles: [], unit: '' },
+    [record, defaultDocument],
+  );
   const duties = useMemo(() => selectDuties(allDuties, selection), [allDuties, selection]);
   const plan = useMemo(
     () => planYear(duties, year, yearRecord, today ?? `${year}-01-01`),
