@@ -21,6 +21,8 @@ interface Props {
 }
 
 const LIMIT = 50;
+/** Results shown at first and added by 显示更多: a short list paints fast on a phone. */
+const PAGE = 20;
 const PARAMS = { q: 'q', doc: 'doc', bodyType: 'type', role: 'role' } as const;
 
 interface State extends SearchFilters {
@@ -80,6 +82,9 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
   const [state, setState] = useState<State>({ q: '' });
   const [wanted, setWanted] = useState(false);
   const [engine, retry] = useSearchEngine(wanted);
+  const [shown, setShown] = useState(PAGE);
+  /** After 显示更多, the first added result takes the focus (keyboard users stay in place). */
+  const focusFrom = useRef<number | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
 
@@ -95,6 +100,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
   const update = (change: Partial<State>) => {
     const next = { ...state, ...change };
     setState(next);
+    setShown(PAGE);
     writeUrl(next);
     setWanted(true);
   };
@@ -104,6 +110,13 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
     [engine, state],
   );
   const filtered = Boolean(state.doc || state.bodyType || state.role);
+  const visible = response?.hits.slice(0, shown) ?? [];
+
+  useEffect(() => {
+    if (focusFrom.current === null) return;
+    results.current?.querySelectorAll<HTMLAnchorElement>('.search-results > li > a')[focusFrom.current]?.focus();
+    focusFrom.current = null;
+  }, [shown]);
 
   return (
     <div class="search-page" onKeyDown={(event) => moveFocus(event, results.current, input.current)}>
@@ -167,7 +180,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
           {!state.q.trim() && '请输入要查找的词语，例如：第一责任人、每半年汇报、一岗双责。'}
           {response &&
             response.total > 0 &&
-            `找到 ${response.total} 条${response.total > LIMIT ? `，显示前 ${LIMIT} 条` : ''}${filtered ? '（已筛选）' : ''}`}
+            `找到 ${response.total} 条${response.total > visible.length ? `，显示前 ${visible.length} 条` : ''}${filtered ? '（已筛选）' : ''}`}
           {response &&
             response.total === 0 &&
             `没有找到与“${state.q.trim()}”相关的条款${filtered ? '（已筛选）' : ''}。`}
@@ -183,7 +196,20 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
         {response?.query.truncated && (
           <p class="hint">查询过长，只使用了前面的词语（每个词最多 {MAX_TERM_LENGTH} 个字）。</p>
         )}
-        {response && response.hits.length > 0 && <ResultList hits={response.hits} />}
+        {visible.length > 0 && <ResultList hits={visible} />}
+        {response && response.hits.length > visible.length && (
+          <p class="more-results">
+            <button
+              type="button"
+              onClick={() => {
+                focusFrom.current = visible.length;
+                setShown(visible.length + PAGE);
+              }}
+            >
+              显示更多结果（再显示 {Math.min(PAGE, response.hits.length - visible.length)} 条）
+            </button>
+          </p>
+        )}
         {response && response.total === 0 && (
           <div class="no-results">
             {response.suggestions.length > 0 && (
