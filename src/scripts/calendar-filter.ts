@@ -1,4 +1,5 @@
 import { matchesDuty } from '../lib/filter';
+import { bindUrlFilter } from './url-filter';
 
 /**
  * Filters the calendar by document and role; the choice lives in the URL, and
@@ -17,9 +18,6 @@ if (form && status && link && note) {
   const files = new Set((link.dataset.files ?? '').split(' '));
   const allHref = link.getAttribute('href') ?? '';
   const noteText = note.textContent ?? '';
-  const params = new URLSearchParams(window.location.search);
-  doc.value = params.get('doc') ?? '';
-  role.value = params.get('role') ?? '';
 
   const apply = () => {
     const filter = { doc: doc.value, role: role.value };
@@ -51,16 +49,7 @@ if (form && status && link && note) {
     link.hidden = !available;
     link.href = key === 'all/all' ? allHref : `${link.dataset.base}${key}.ics`;
     note.textContent = available ? noteText : '所选范围内没有写明月份的工作，没有可导入日历的事项。';
-
-    const next = new URLSearchParams();
-    if (filter.doc) next.set('doc', filter.doc);
-    if (filter.role) next.set('role', filter.role);
-    const query = next.toString();
-    history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
   };
 
-  form.addEventListener('change', apply);
-  form.addEventListener('reset', () => window.setTimeout(apply));
-  form.addEventListener('submit', (event) => event.preventDefault());
-  apply();
+  bindUrlFilter(form, ['doc', 'role'], apply);
 }

@@ -1,4 +1,5 @@
 import { matchesFilter } from '../lib/filter';
+import { bindUrlFilter } from './url-filter';
 
 /** Filters the home page's document list by body type and kind; the choice lives in the URL. */
 const form = document.querySelector<HTMLFormElement>('form.filters');
@@ -8,9 +9,6 @@ const status = document.querySelector<HTMLElement>('#filter-status');
 if (form && status) {
   const bodyType = form.elements.namedItem('type') as HTMLSelectElement;
   const kind = form.elements.namedItem('kind') as HTMLSelectElement;
-  const params = new URLSearchParams(window.location.search);
-  bodyType.value = params.get('type') ?? '';
-  kind.value = params.get('kind') ?? '';
 
   const apply = () => {
     const filter = { bodyType: bodyType.value, kind: kind.value };
@@ -26,15 +24,7 @@ if (form && status) {
         : shown === 0
           ? `没有同时符合这两项的文件（共 ${items.length} 篇）：请改选其中一项，或清除筛选。`
           : `显示 ${shown} / ${items.length} 篇文件`;
-    const next = new URLSearchParams();
-    if (filter.bodyType) next.set('type', filter.bodyType);
-    if (filter.kind) next.set('kind', filter.kind);
-    const query = next.toString();
-    history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
   };
 
-  form.addEventListener('change', apply);
-  form.addEventListener('reset', () => window.setTimeout(apply));
-  form.addEventListener('submit', (event) => event.preventDefault());
-  apply();
+  bindUrlFilter(form, ['type', 'kind'], apply);
 }
