@@ -3,7 +3,7 @@
  * (no browser download is possible here). Without it the tests are skipped with a loud
  * warning on a developer machine, and fail in CI.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -61,3 +61,9 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
 
 /** A site path resolved against the served base URL. */
 export const url = (path = '') => new URL(path.replace(/^\//, ''), siteUrl()).href;
+
+/** What the page downloads when `trigger` runs: the suggested file name and the text. */
+export async function downloaded(page: Page, trigger: () => Promise<unknown>) {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  return { name: download.suggestedFilename(), text: readFileSync((await download.path()) ?? '', 'utf8') };
+}

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launch, openPage, url } from './browser';
+import { downloaded, hasBrowser, launch, openPage, url } from './browser';
 
 const KEY = 'zerenzhi:checklist';
 const BACKUP = 'zerenzhi:checklist:backup';
@@ -13,11 +12,6 @@ async function open(page: Page) {
   await page.goto(url('checklist/'));
   // Statuses appear once the page has read today's date and the stored record.
   await page.locator('.check-duty .status').first().waitFor();
-}
-
-async function downloaded(page: Page, click: () => Promise<void>) {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: download.suggestedFilename(), text: readFileSync((await download.path()) ?? '', 'utf8') };
 }
 
 describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {

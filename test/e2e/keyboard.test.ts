@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launch, openPage, url } from './browser';
+import { downloaded, hasBrowser, launch, openPage, url } from './browser';
 
 const stored = (page: Page) => page.evaluate(() => localStorage.getItem('zerenzhi:checklist'));
 
@@ -160,8 +159,7 @@ describe.skipIf(!hasBrowser)('keyboard only', () => {
     expect(await focusedName(page)).toMatch(/^说明/);
 
     await tabTo(page, /^导出记录/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    const exported = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8'));
+    const exported = JSON.parse((await downloaded(page, () => page.keyboard.press('Enter'))).text);
     const thisYear = exported.years[String(year)];
     expect(Object.values(thisYear.ticks)).toEqual([{ done: `${year}-03-15`, note: '校党委会议纪要' }]);
     expect(Object.values(thisYear.accountability)).toEqual([{ answer: 'no', note: '' }]);
