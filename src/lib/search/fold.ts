@@ -35,9 +35,12 @@ export function foldChar(unit: string): string {
   return folded;
 }
 
+/**
+ * The units that may fold to something else: all but lower-case ASCII letters and
+ * CJK ideographs, which fold to themselves (except the numerals 零 and 两). Matching
+ * by unit (no u flag), so a surrogate is folded on its own, as foldChar expects.
+ */
+const MAY_FOLD = /[^a-z\u4e00-\u9fff]|[零两]/g;
+
 /** Folds text unit by unit; the result has exactly the input's length. */
-export function foldText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) out += foldChar(text[i] as string);
-  return out;
-}
+export const foldText = (text: string): string => text.replace(MAY_FOLD, foldChar);

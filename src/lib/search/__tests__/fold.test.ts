@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText } from '../fold';
+import { foldChar, foldText } from '../fold';
 
 describe('foldText', () => {
   it('keeps the length of the input', () => {
@@ -18,5 +19,21 @@ describe('foldText', () => {
     expect(foldText('“一岗双责”')).toBe(' 一岗双责 ');
     expect(foldText("'!^=|<>")).toBe('       ');
     expect(foldText('😀').trim()).toBe('');
+  });
+
+  it('folds each unit as foldChar does, whatever the text (property)', () => {
+    const unitByUnit = (text: string) =>
+      Array.from({ length: text.length }, (_, i) => foldChar(text[i] as string)).join('');
+    const units = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: fc.constantFrom(..."零两〇一二九十ＡａZz0９　，。（）“”、·—-_'!^=|".split('')) }),
+      fc.string({ unit: fc.integer({ min: 0x3000, max: 0xffff }).map((c) => String.fromCharCode(c)) }),
+    );
+    fc.assert(
+      fc.property(units, (text) => {
+        expect(foldText(text)).toBe(unitByUnit(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
