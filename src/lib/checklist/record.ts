@@ -7,26 +7,26 @@
  * Version history: 1 = selection and ticks per year; 2 = adds the yearly
  * self-assessment of accountability clauses (accountability) and savedAt.
  */
-// Zod Mini (the same Zod 4 as astro/zod, with a tree-shakable API) keeps the
-// self-check's script small: the classic API would add about 80 KB to it.
-import * as z from 'zod/mini';
-
-// Zod compiles validators with new Function() when it can; the site's CSP forbids eval.
-z.config({ jitless: true });
+// Valibot rather than Zod (which validates the content at build time): this
+// runs in the browser as the self-check opens. Zod Mini's schemas cost about
+// 20 ms to construct on a phone and 40 KB of script; Valibot's are plain
+// objects, a few KB, and it never compiles code (the site's CSP forbids eval).
+import * as v from 'valibot';
 
 export const APP = 'zerenzhi-checklist';
 export const CURRENT_VERSION = 2;
 export const NOTE_MAX = 500;
 
-const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/),
-  z.refine((s) => {
+const isoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/),
+  v.check((s) => {
     const [y, m, d] = s.split('-').map(Number) as [number, number, number];
     const date = new Date(y, m - 1, d);
     return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
   }, '不是有效日期'),
 );
-const text = (max: number) => z.string().check(z.maxLength(max));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 /**
  * Completion dates accepted for a duty of `year`: from the year before (done
@@ -53,53 +53,65 @@ export function doneDateProblem(value: string, year: number): DoneDateProblem | 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'invalid';
   const { min, max } = doneDateRange(year);
   if (value < min || value > max) return 'out-of-range';
-  return isoDate.safeParse(value).success ? null : 'invalid';
+  return v.is(isoDate, value) ? null : 'invalid';
 }
 
-export const tickSchema = z.strictObject({ done: z.nullable(isoDate), note: text(NOTE_MAX) });
+export const tickSchema = v.strictObject({ done: v.nullable(isoDate), note: text(NOTE_MAX) });
 export const ANSWERS = ['yes', 'no', 'unsure'] as const;
-export const answerSchema = z.strictObject({ answer: z.nullable(z.enum(ANSWERS)), note: text(NOTE_MAX) });
-export const selectionSchema = z.strictObject({
-  documents: z.array(text(100)).check(z.maxLength(50)),
-  roles: z.array(text(100)).check(z.maxLength(50)),
+export const answerSchema = v.strictObject({ answer: v.nullable(v.picklist(ANSWERS)), note: text(NOTE_MAX) });
+export const selectionSchema = v.strictObject({
+  documents: v.pipe(v.array(text(100)), v.maxLength(50)),
+  roles: v.pipe(v.array(text(100)), v.maxLength(50)),
   unit: text(100),
 });
-const yearKey = z.string().check(z.regex(/^\d{4}$/));
-/** Tick keys are `<obligation id>/<slot key>`; accountability keys `<document>#<clause>`. */
-const entryKey = z.string().check(z.minLength(1), z.maxLength(120));
+const yearKey = v.pipe(v.string(), v.regex(/^\d{4}$/));
+/** Valibot's record() leaves these keys out; the record refuses them instead, so nothing is lost unreported. */
+const SKIPPED_KEYS = ['__proto__', 'constructor', 'prototype'];
+const keyedRecord = <K extends v.GenericSchema<string>, V extends v.GenericSchema>(key: K, value: V) =>
+  v.pipe(
+    v.unknown(),
+    v.check(
+      (input) => typeof input !== 'object' || input === null || !SKIPPED_KEYS.some((k) => Object.hasOwn(input, k)),
+    ),
+    v.record(key, value),
+  );
+/** `<obligation id>/<slot key>`, e.g. D01-18/m3. */
+const tickKey = v.pipe(v.string(), v.maxLength(120), v.regex(/^[^/]+\/[^/]+$/));
+/** `<document>#<clause>`, e.g. tongliao-no5-middle-school-rules#s3-1. */
+const accountabilityKey = v.pipe(v.string(), v.maxLength(120), v.regex(/^[^#]+#[^#]+$/));
 
-export const yearRecordSchema = z.strictObject({
-  ticks: z.record(entryKey, tickSchema),
-  accountability: z.record(entryKey, answerSchema),
+export const yearRecordSchema = v.strictObject({
+  ticks: keyedRecord(tickKey, tickSchema),
+  accountability: keyedRecord(accountabilityKey, answerSchema),
 });
 
-export const recordSchema = z.strictObject({
-  app: z.literal(APP),
-  version: z.literal(CURRENT_VERSION),
+export const recordSchema = v.strictObject({
+  app: v.literal(APP),
+  version: v.literal(CURRENT_VERSION),
   /** null: nothing chosen yet, the page shows its default selection. */
-  selection: z.nullable(selectionSchema),
-  years: z.record(yearKey, yearRecordSchema),
+  selection: v.nullable(selectionSchema),
+  years: keyedRecord(yearKey, yearRecordSchema),
   /** When the record was last written (ISO date-time), '' if never. */
   savedAt: text(40),
 });
-export type ChecklistRecord = z.infer<typeof recordSchema>;
-export type YearRecord = z.infer<typeof yearRecordSchema>;
-export type Tick = z.infer<typeof tickSchema>;
-export type Answer = z.infer<typeof answerSchema>;
-export type Selection = z.infer<typeof selectionSchema>;
+export type ChecklistRecord = v.InferOutput<typeof recordSchema>;
+export type YearRecord = v.InferOutput<typeof yearRecordSchema>;
+export type Tick = v.InferOutput<typeof tickSchema>;
+export type Answer = v.InferOutput<typeof answerSchema>;
+export type Selection = v.InferOutput<typeof selectionSchema>;
 
-const recordV1Schema = z.strictObject({
-  app: z.literal(APP),
-  version: z.literal(1),
-  selection: z.nullable(selectionSchema),
-  years: z.record(yearKey, z.strictObject({ ticks: z.record(entryKey, tickSchema) })),
+const recordV1Schema = v.strictObject({
+  app: v.literal(APP),
+  version: v.literal(1),
+  selection: v.nullable(selectionSchema),
+  years: keyedRecord(yearKey, v.strictObject({ ticks: keyedRecord(tickKey, tickSchema) })),
 });
 
 /** Each step turns version n into n + 1; the input is validated against version n first. */
-const MIGRATIONS: Record<number, { schema: z.ZodMiniType; up: (old: never) => unknown }> = {
+const MIGRATIONS: Record<number, { schema: v.GenericSchema; up: (old: never) => unknown }> = {
   1: {
     schema: recordV1Schema,
-    up: (old: z.infer<typeof recordV1Schema>) => ({
+    up: (old: v.InferOutput<typeof recordV1Schema>) => ({
       ...old,
       version: 2,
       years: Object.fromEntries(Object.entries(old.years).map(([year, y]) => [year, { ...y, accountability: {} }])),
@@ -158,13 +170,13 @@ export function parseRecord(raw: string | null): LoadResult {
   if (version > CURRENT_VERSION) return fail('newer', raw);
   while (version < CURRENT_VERSION) {
     const step = MIGRATIONS[version];
-    const old = step?.schema.safeParse(value);
+    const old = step && v.safeParse(step.schema, value);
     if (!step || !old?.success) return fail('invalid', raw);
-    value = step.up(old.data as never);
+    value = step.up(old.output as never);
     version += 1;
   }
-  const parsed = recordSchema.safeParse(value);
-  return parsed.success ? { record: parsed.data, problem: null } : fail('invalid', raw);
+  const parsed = v.safeParse(recordSchema, value);
+  return parsed.success ? { record: parsed.output, problem: null } : fail('invalid', raw);
 }
 
 export const serializeRecord = (record: ChecklistRecord) => JSON.stringify(record);
