@@ -23,6 +23,9 @@ const METRICS = [
   ['CLS', 'cumulative-layout-shift'],
 ];
 const runs = Number(process.env.LH_RUNS ?? 3);
+// LH_PAGES=search,self-check and LH_FORM_FACTORS=mobile narrow a run to what is being worked on.
+const onlyPages = process.env.LH_PAGES?.split(',');
+const formFactors = process.env.LH_FORM_FACTORS?.split(',') ?? ['mobile', 'desktop'];
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -73,10 +76,10 @@ try {
   console.log(
     `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version} (performance / accessibility / best practices / SEO; median of ${runs} runs by performance)`,
   );
-  for (const [name, path] of PAGES) {
+  for (const [name, path] of PAGES.filter(([name]) => !onlyPages || onlyPages.includes(name))) {
     const row = [];
     const metrics = [];
-    for (const formFactor of ['mobile', 'desktop']) {
+    for (const formFactor of formFactors) {
       const results = [];
       for (let i = 0; i < runs; i += 1) {
         results.push(await audit(origin + path, formFactor));
