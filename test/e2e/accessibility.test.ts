@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launch, openPage, url } from './browser';
+import { hasBrowser, launch, openPage, selfCheckRendered, url } from './browser';
 import { builtPages } from './site';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -30,6 +30,7 @@ describe.skipIf(!hasBrowser)('every page, light and dark', () => {
       const found: string[] = [];
       for (const path of pages) {
         await page.goto(url(path));
+        if (path === 'checklist/') await selfCheckRendered(page);
         await page.addScriptTag({ content: axeSource });
         const violations = (await page.evaluate(
           `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations)`,
@@ -83,6 +84,7 @@ describe.skipIf(!hasBrowser)('every page, light and dark', () => {
     for (const path of pages) {
       await page.goto(url(path));
       await page.waitForLoadState('networkidle');
+      if (path === 'checklist/') await selfCheckRendered(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) wide.push(`/${path}: ${width}px`);
       const shift = await page.evaluate(() =>

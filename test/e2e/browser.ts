@@ -67,3 +67,6 @@ export async function downloaded(page: Page, trigger: () => Promise<unknown>) {
   const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
   return { name: download.suggestedFilename(), text: readFileSync((await download.path()) ?? '', 'utf8') };
 }
+
+/** The self-check renders its list in steps, the 保存与导出 tools last: once they show, the whole page is there. */
+export const selfCheckRendered = (page: Page) => page.getByRole('heading', { name: '保存与导出' }).waitFor();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloaded, hasBrowser, launch, openPage, url } from './browser';
+import { downloaded, hasBrowser, launch, openPage, selfCheckRendered, url } from './browser';
 
 const KEY = 'zerenzhi:checklist';
 const BACKUP = 'zerenzhi:checklist:backup';
@@ -10,8 +10,7 @@ const stored = (page: Page, key = KEY) => page.evaluate((k) => localStorage.getI
 
 async function open(page: Page) {
   await page.goto(url('checklist/'));
-  // Statuses appear once the page has read today's date and the stored record.
-  await page.locator('.check-duty .status').first().waitFor();
+  await selfCheckRendered(page);
 }
 
 describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
@@ -36,7 +35,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await page.getByLabel(/^备注.*召开上半年/).fill('校党委会议纪要〔2026〕3号');
     await page.getByLabel(/^备注.*召开上半年/).blur();
     await page.reload();
-    await page.locator('.check-duty .status').first().waitFor();
+    await selfCheckRendered(page);
     await expect(tick.isChecked()).resolves.toBe(true);
     await expect(page.getByLabel(/^完成日期.*召开上半年/).inputValue()).resolves.toBe(`${year}-03-15`);
     await expect(page.getByLabel(/^备注.*召开上半年/).inputValue()).resolves.toBe('校党委会议纪要〔2026〕3号');
@@ -234,7 +233,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
       await field().click();
       await page.keyboard.type(text);
       await page.reload();
-      await page.locator('.check-duty .status').first().waitFor();
+      await selfCheckRendered(page);
       await expect(field().inputValue()).resolves.toBe(text);
     }
     await close();
@@ -267,7 +266,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await open(page);
     const other = await page.context().newPage();
     await other.goto(url('checklist/'));
-    await other.locator('.check-duty .status').first().waitFor();
+    await selfCheckRendered(other);
     await page.getByRole('checkbox', { name: MEETING }).check();
     await expect.poll(() => other.getByRole('checkbox', { name: MEETING }).isChecked()).toBe(true);
     await other.getByRole('checkbox', { name: MEETING }).uncheck();
@@ -283,7 +282,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await page.getByLabel('单位名称（可不填）').fill('某中心学校');
     await page.getByLabel('单位名称（可不填）').blur();
     await page.reload();
-    await page.locator('.check-duty .status').first().waitFor();
+    await selfCheckRendered(page);
     await expect(page.getByRole('checkbox', { name: MEETING }).count()).resolves.toBe(0);
     await expect(
       page.getByRole('checkbox', { name: /向中心学校党总支专题报告意识形态工作：\s*1月（/ }).count(),
@@ -312,7 +311,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await first.getByLabel('说明').fill('经党委会议自查，无此情形');
     await first.getByLabel('说明').blur();
     await page.reload();
-    await page.locator('.check-duty .status').first().waitFor();
+    await selfCheckRendered(page);
     await expect(
       page.locator('.check-accountability fieldset').first().getByRole('radio', { name: '否' }).isChecked(),
     ).resolves.toBe(true);

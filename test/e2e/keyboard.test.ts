@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloaded, hasBrowser, launch, openPage, url } from './browser';
+import { downloaded, hasBrowser, launch, openPage, selfCheckRendered, url } from './browser';
 
 const stored = (page: Page) => page.evaluate(() => localStorage.getItem('zerenzhi:checklist'));
 
@@ -12,7 +12,7 @@ const PAGE_KINDS: [path: string, ready?: string][] = [
   ['roles/'],
   ['roles/first-responsible/'],
   ['calendar/'],
-  ['checklist/', '.check-duty .status'],
+  ['checklist/', '#tools'],
   ['about/'],
 ];
 
@@ -112,7 +112,7 @@ describe.skipIf(!hasBrowser)('keyboard only', () => {
   it('the self-check can be filled in, answered and exported without a mouse', async () => {
     const { page, errors, close } = await openPage(browser, { acceptDownloads: true });
     await page.goto(url('checklist/'));
-    await page.locator('.check-duty .status').first().waitFor();
+    await selfCheckRendered(page);
     const year = new Date().getFullYear();
 
     await tabTo(page, /^单位名称/);
@@ -165,7 +165,7 @@ describe.skipIf(!hasBrowser)('keyboard only', () => {
     expect(Object.values(thisYear.accountability)).toEqual([{ answer: 'no', note: '' }]);
 
     await page.reload();
-    await page.locator('.check-duty .status').first().waitFor();
+    await selfCheckRendered(page);
     await expect(page.getByLabel(/^单位名称/).inputValue()).resolves.toBe('通辽第五中学');
     await expect(date.inputValue()).resolves.toBe(`${year}-03-15`);
     expect(errors).toEqual([]);

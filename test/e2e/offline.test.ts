@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launch, openPage, url } from './browser';
+import { hasBrowser, launch, openPage, selfCheckRendered, url } from './browser';
 import { DIST } from './site';
 
 const TYPES: Record<string, string> = {
@@ -97,7 +97,7 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
     await page.getByRole('status').filter({ hasText: /找到/ }).waitFor();
 
     await page.goto(url('checklist/'));
-    await page.locator('.check-duty .status').first().waitFor();
+    await selfCheckRendered(page);
     const box = page.locator('.check-duty input[type="checkbox"]').first();
     await box.check();
     await expect(box.isChecked()).resolves.toBe(true);

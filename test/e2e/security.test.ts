@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launch, openPage, url } from './browser';
+import { hasBrowser, launch, openPage, selfCheckRendered, url } from './browser';
 
 /** One page of each kind, and what a user does there to run its scripts. */
 const PAGES: [path: string, act?: (page: Page) => Promise<unknown>][] = [
@@ -27,7 +27,7 @@ const PAGES: [path: string, act?: (page: Page) => Promise<unknown>][] = [
   [
     'checklist/',
     async (page) => {
-      await page.locator('.check-duty .status').first().waitFor();
+      await selfCheckRendered(page);
       await page.locator('.check-duty input[type="checkbox"]').first().check();
     },
   ],

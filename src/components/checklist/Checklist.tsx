@@ -1,14 +1,14 @@
 /**
  * The personal yearly self-check (/checklist/). Everything stays in this
- * browser: the record is read after the page has loaded (so the server-rendered
- * default list and the first client render agree), saved on every change,
- * kept in step across tabs, and never silently dropped (see lib/checklist).
+ * browser, so the island renders only there (client:only): the stored record
+ * and today's date are known from the first render. The record is saved on
+ * every change, kept in step across tabs, and never silently dropped (see
+ * lib/checklist).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { planYear, selectDuties, type ChecklistDuty, type PlannedSlot } from '../../lib/checklist/plan';
 import {
   ANSWERS,
-  emptyRecord,
   defaultDoneDate,
   emptyYear,
   mergeRecords,
@@ -18,17 +18,17 @@ import {
   type Answer,
   type ChecklistRecord,
   type ImportPreview,
-  type LoadProblem,
   type Selection,
   type YearRecord,
 } from '../../lib/checklist/record';
 import { PERIOD_TABLE } from '../../lib/checklist/slots';
 import { localToday, STATUS_LABELS } from '../../lib/checklist/status';
-import { openStore, RECORD_KEY, type OpenedStore, type StoreMode } from '../../lib/checklist/store';
+import { openStore, RECORD_KEY, type StoreMode } from '../../lib/checklist/store';
 import { href } from '../link';
 import { download, localStore, requestPersistence } from './browser';
 import type { AccountabilityItem } from '../../data/checklist';
 import { DutyCard, slotRange } from './DutyCard';
+import { InTurn } from './InTurn';
 
 interface Props {
   duties: ChecklistDuty[];
@@ -36,8 +36,6 @@ interface Props {
   roles: { id: string; name: string }[];
   accountability: AccountabilityItem[];
   defaultDocument: string;
-  /** The year the page was built in: the first render's year until the browser's date is known. */
-  buildYear: number;
 }
 
 const ANSWER_LABELS: Record<(typeof ANSWERS)[number], string> = { yes: '是', no: '否', unsure: '不确定' };
@@ -90,40 +88,33 @@ function ChoiceList({ legend, name, options, chosen, disabled, inline = false, o
 }
 
 export default function Checklist(props: Props) {
-  const { duties: allDuties, documents, roles, accountability, defaultDocument, buildYear } = props;
-  const [today, setToday] = useState<string | null>(null);
-  const [year, setYear] = useState(buildYear);
-  const [record, setRecord] = useState<ChecklistRecord>(emptyRecord);
-  const [store, setStore] = useState<OpenedStore | null>(null);
-  const [problem, setProblem] = useState<LoadProblem | null>(null);
+  const { duties: allDuties, documents, roles, accountability, defaultDocument } = props;
+  const [today] = useState(localToday);
+  const thisYear = Number(today.slice(0, 4));
+  const [store] = useState(() => openStore(localStore()));
+  const [year, setYear] = useState(thisYear);
+  const [record, setRecord] = useState<ChecklistRecord>(store.record);
+  const problem = store.problem;
   const [saveError, setSaveError] = useState<string | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [undo, setUndo] = useState<{ year: string; data: YearRecord } | null>(null);
   const [incoming, setIncoming] = useState<{ record: ChecklistRecord; mode: 'merge' | 'replace' } | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  /** The set-up panel starts open; once the stored record is read, closed if a choice was saved. */
-  const [setupOpen, setSetupOpen] = useState(true);
+  /** The set-up panel starts open until a choice has been saved. */
+  const [setupOpen, setSetupOpen] = useState(!store.record.selection);
 
   useEffect(() => {
-    const now = localToday();
-    setToday(now);
-    setYear(Number(now.slice(0, 4)));
-    const opened = openStore(localStore());
-    setStore(opened);
-    setRecord(opened.record);
-    setProblem(opened.problem);
-    setSetupOpen(!opened.record.selection);
     const onStorage = (event: StorageEvent) => {
-      if (event.key !== RECORD_KEY || opened.mode !== 'persistent') return;
+      if (event.key !== RECORD_KEY || store.mode !== 'persistent') return;
       const loaded = parseRecord(event.newValue);
       if (loaded.record) setRecord(loaded.record);
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
-  }, []);
+  }, [store]);
 
-  const readOnly = store?.mode === 'read-only';
+  const readOnly = store.mode === 'read-only';
   const yearKey = String(year);
   // Memoised so that the plan below is recomputed only when the record or the choice changes.
   const yearRecord = useMemo(() => record.years[yearKey] ?? emptyYear(), [record, yearKey]);
@@ -132,14 +123,11 @@ export default function Checklist(props: Props) {
     [record, defaultDocument],
   );
   const duties = useMemo(() => selectDuties(allDuties, selection), [allDuties, selection]);
-  const plan = useMemo(
-    () => planYear(duties, year, yearRecord, today ?? `${year}-01-01`),
-    [duties, year, yearRecord, today],
-  );
+  const plan = useMemo(() => planYear(duties, year, yearRecord, today), [duties, year, yearRecord, today]);
   const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
   const docTitle = (slug: string) => documents.find((d) => d.slug === slug)?.title ?? slug;
   const years = [
-    ...new Set([buildYear - 1, buildYear, buildYear + 1, year, ...Object.keys(record.years).map(Number)]),
+    ...new Set([thisYear - 1, thisYear, thisYear + 1, year, ...Object.keys(record.years).map(Number)]),
   ].sort();
   const items = accountability.filter((item) => selection.documents.includes(item.document));
   /** The circumstances under their printed headings, in document order; the items keep their own printed numbers. */
@@ -155,7 +143,7 @@ export default function Checklist(props: Props) {
 
   const commit = (next: ChecklistRecord) => {
     setRecord(next);
-    if (!store || readOnly) return;
+    if (readOnly) return;
     const error = store.save(next);
     setSaveError(error);
     if (!error && persisted === null) void requestPersistence().then(setPersisted);
@@ -171,8 +159,7 @@ export default function Checklist(props: Props) {
       accountability: { ...y.accountability, [key]: { answer: null, note: '', ...y.accountability[key], ...change } },
     }));
 
-  const exportJson = () =>
-    download(`责任制自查记录-${today ?? yearKey}.json`, serializeRecord(record), 'application/json');
+  const exportJson = () => download(`责任制自查记录-${today}.json`, serializeRecord(record), 'application/json');
   const exportCsv = async () => {
     const { default: Papa } = await import('papaparse');
     const rows = plan.groups.flatMap((g) =>
@@ -246,7 +233,7 @@ export default function Checklist(props: Props) {
     setMessage('已撤销清空。');
   };
   const preview: ImportPreview | null = incoming ? previewImport(record, incoming.record, incoming.mode) : null;
-  const modeNotice = store ? MODE_NOTICES[store.mode] : null;
+  const modeNotice = MODE_NOTICES[store.mode];
 
   return (
     <div class="checklist">
@@ -353,43 +340,38 @@ export default function Checklist(props: Props) {
             </li>
           ))}
         </ul>
-        {today && (
-          <>
-            <h3>接下来要办</h3>
-            {plan.nextDue.length === 0 ? (
-              <p>本年度有期限的工作都已完成。</p>
-            ) : (
-              <ol class="next-due">
-                {plan.nextDue.map(({ duty, slot }) => (
-                  <li key={slot.tickKey}>
-                    <span class={`status status-${slot.status}`}>{STATUS_LABELS[slot.status]}</span> {duty.duty}（
-                    {slot.label}，{slotRange(slot)}）
-                  </li>
-                ))}
-              </ol>
-            )}
-          </>
+        <h3>接下来要办</h3>
+        {plan.nextDue.length === 0 ? (
+          <p>本年度有期限的工作都已完成。</p>
+        ) : (
+          <ol class="next-due">
+            {plan.nextDue.map(({ duty, slot }) => (
+              <li key={slot.tickKey}>
+                <span class={`status status-${slot.status}`}>{STATUS_LABELS[slot.status]}</span> {duty.duty}（
+                {slot.label}，{slotRange(slot)}）
+              </li>
+            ))}
+          </ol>
         )}
       </section>
 
       {plan.groups.length === 0 && <p>所选文件和角色没有规定定期工作。请在上面增加文件或角色。</p>}
+      {/* The page's frame renders at once; each duty and circumstance follows in a task of its own. */}
       {plan.groups.map(({ group, duties: list }) => (
         <section key={group} aria-labelledby={`group-${group}`} class="check-group">
           <h2 id={`group-${group}`}>{group}</h2>
           <ul class="check-duties">
             {list.map((planned) => (
-              <DutyCard
-                key={planned.duty.id}
-                planned={planned}
-                year={year}
-                showStatus={today !== null}
-                readOnly={readOnly}
-                onTick={(slot, checked) =>
-                  setTick(slot, checked ? defaultDoneDate(today ?? localToday(), year, slot.end) : null)
-                }
-                onDate={(slot, date) => setTick(slot, date)}
-                onNote={(slot, note) => setTick(slot, slot.done, note)}
-              />
+              <InTurn key={planned.duty.id}>
+                <DutyCard
+                  planned={planned}
+                  year={year}
+                  readOnly={readOnly}
+                  onTick={(slot, checked) => setTick(slot, checked ? defaultDoneDate(today, year, slot.end) : null)}
+                  onDate={(slot, date) => setTick(slot, date)}
+                  onNote={(slot, note) => setTick(slot, slot.done, note)}
+                />
+              </InTurn>
             ))}
           </ul>
         </section>
@@ -408,41 +390,43 @@ export default function Checklist(props: Props) {
                 {group.items.map((item) => {
                   const answer = yearRecord.accountability[item.key];
                   return (
-                    <li key={item.key}>
-                      <fieldset>
-                        <legend>
-                          {item.text}{' '}
-                          <a href={href(item.path)}>
-                            <span class="visually-hidden">《{docTitle(item.document)}》</span>
-                            {item.locator}
-                          </a>
-                        </legend>
-                        {ANSWERS.map((value) => (
-                          <label key={value} class="answer">
+                    <InTurn key={item.key}>
+                      <li>
+                        <fieldset>
+                          <legend>
+                            {item.text}{' '}
+                            <a href={href(item.path)}>
+                              <span class="visually-hidden">《{docTitle(item.document)}》</span>
+                              {item.locator}
+                            </a>
+                          </legend>
+                          {ANSWERS.map((value) => (
+                            <label key={value} class="answer">
+                              <input
+                                type="radio"
+                                name={`answer-${item.key}`}
+                                value={value}
+                                checked={answer?.answer === value}
+                                disabled={readOnly}
+                                onChange={() => setAnswer(item.key, { answer: value })}
+                              />
+                              {ANSWER_LABELS[value]}
+                            </label>
+                          ))}
+                          <label class="answer-note">
+                            说明
                             <input
-                              type="radio"
-                              name={`answer-${item.key}`}
-                              value={value}
-                              checked={answer?.answer === value}
+                              type="text"
+                              value={answer?.note ?? ''}
+                              maxLength={500}
                               disabled={readOnly}
-                              onChange={() => setAnswer(item.key, { answer: value })}
+                              onInput={(e) => setAnswer(item.key, { note: (e.target as HTMLInputElement).value })}
                             />
-                            {ANSWER_LABELS[value]}
                           </label>
-                        ))}
-                        <label class="answer-note">
-                          说明
-                          <input
-                            type="text"
-                            value={answer?.note ?? ''}
-                            maxLength={500}
-                            disabled={readOnly}
-                            onInput={(e) => setAnswer(item.key, { note: (e.target as HTMLInputElement).value })}
-                          />
-                        </label>
-                        {answer?.note && <p class="print-only print-value">说明：{answer.note}</p>}
-                      </fieldset>
-                    </li>
+                          {answer?.note && <p class="print-only print-value">说明：{answer.note}</p>}
+                        </fieldset>
+                      </li>
+                    </InTurn>
                   );
                 })}
               </ul>
@@ -451,112 +435,115 @@ export default function Checklist(props: Props) {
         </section>
       )}
 
-      <section aria-labelledby="tools" class="check-tools no-print">
-        <h2 id="tools">保存与导出</h2>
-        <p class="hint">
-          记录只保存在本浏览器中，不会发送到任何地方。浏览器可能在清理数据或空间不足时删除网站数据，请定期导出备份。
-          {persisted === true && '浏览器已同意长期保存本站数据。'}
-        </p>
-        <p class="tool-buttons">
-          <button type="button" onClick={exportJson}>
-            导出记录（JSON）
-          </button>
-          <button type="button" onClick={() => void exportCsv()}>
-            导出本年度表格（CSV）
-          </button>
-          <button type="button" onClick={() => window.print()}>
-            打印自查表
-          </button>
-          <button type="button" onClick={resetYear} disabled={readOnly}>
-            清空本年度
-          </button>
-        </p>
-        <p>
-          <label>
-            导入记录（JSON）
-            <input
-              type="file"
-              accept=".json,application/json"
-              disabled={readOnly}
-              onChange={(e) => void readImport((e.target as HTMLInputElement).files?.[0])}
-            />
-          </label>
-        </p>
-        {importError && (
-          <p class="notice notice-warning" role="alert">
-            {importError}
+      {/* Last in turn: once the tools show, the whole page has rendered. */}
+      <InTurn>
+        <section aria-labelledby="tools" class="check-tools no-print">
+          <h2 id="tools">保存与导出</h2>
+          <p class="hint">
+            记录只保存在本浏览器中，不会发送到任何地方。浏览器可能在清理数据或空间不足时删除网站数据，请定期导出备份。
+            {persisted === true && '浏览器已同意长期保存本站数据。'}
           </p>
-        )}
-        {incoming && preview && (
-          <div class="import-preview" role="group" aria-labelledby="import-title">
-            <h3 id="import-title">导入前确认</h3>
-            <fieldset>
-              <legend>导入方式</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="import-mode"
-                  checked={incoming.mode === 'merge'}
-                  onChange={() => setIncoming({ ...incoming, mode: 'merge' })}
-                />
-                合并（保留现有记录，同一项以导入的为准）
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="import-mode"
-                  checked={incoming.mode === 'replace'}
-                  onChange={() => setIncoming({ ...incoming, mode: 'replace' })}
-                />
-                替换（现有记录全部由导入的代替）
-              </label>
-            </fieldset>
-            {preview.years.length === 0 && !preview.selectionChanges ? (
-              <p>导入的记录与现有记录相同，不会有任何改动。</p>
-            ) : (
-              <ul>
-                {preview.years.map((y) => (
-                  <li key={y.year}>
-                    {y.year} 年度：新增 {y.added} 项，修改 {y.changed} 项
-                    {incoming.mode === 'replace' && `，删除 ${y.removed} 项`}
-                  </li>
-                ))}
-                {preview.selectionChanges && <li>文件、角色和单位名称将改为导入的设置</li>}
-              </ul>
-            )}
-            <p>
-              <button type="button" onClick={confirmImport}>
-                确认导入
-              </button>
-              <button type="button" onClick={() => setIncoming(null)}>
-                取消
-              </button>
-            </p>
-          </div>
-        )}
-        <p role="status" class="tool-status">
-          {message}
-          {undo && (
-            <button type="button" onClick={undoReset}>
-              撤销
+          <p class="tool-buttons">
+            <button type="button" onClick={exportJson}>
+              导出记录（JSON）
             </button>
+            <button type="button" onClick={() => void exportCsv()}>
+              导出本年度表格（CSV）
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              打印自查表
+            </button>
+            <button type="button" onClick={resetYear} disabled={readOnly}>
+              清空本年度
+            </button>
+          </p>
+          <p>
+            <label>
+              导入记录（JSON）
+              <input
+                type="file"
+                accept=".json,application/json"
+                disabled={readOnly}
+                onChange={(e) => void readImport((e.target as HTMLInputElement).files?.[0])}
+              />
+            </label>
+          </p>
+          {importError && (
+            <p class="notice notice-warning" role="alert">
+              {importError}
+            </p>
           )}
-        </p>
-        <details>
-          <summary>期限怎么算</summary>
-          <p>“即将到期”指离期限结束不足 14 天。原文只写“年初”“每学期”等时，按下表计算；写明“中旬”等的，见日历页。</p>
-          <table>
-            <tbody>
-              {PERIOD_TABLE.map((row) => (
-                <tr key={row.name}>
-                  <th scope="row">{row.name}</th>
-                  <td>{row.days}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      </section>
+          {incoming && preview && (
+            <div class="import-preview" role="group" aria-labelledby="import-title">
+              <h3 id="import-title">导入前确认</h3>
+              <fieldset>
+                <legend>导入方式</legend>
+                <label>
+                  <input
+                    type="radio"
+                    name="import-mode"
+                    checked={incoming.mode === 'merge'}
+                    onChange={() => setIncoming({ ...incoming, mode: 'merge' })}
+                  />
+                  合并（保留现有记录，同一项以导入的为准）
+                </label>
+                <label>
+                  <input
+                    type="radio"
+                    name="import-mode"
+                    checked={incoming.mode === 'replace'}
+                    onChange={() => setIncoming({ ...incoming, mode: 'replace' })}
+                  />
+                  替换（现有记录全部由导入的代替）
+                </label>
+              </fieldset>
+              {preview.years.length === 0 && !preview.selectionChanges ? (
+                <p>导入的记录与现有记录相同，不会有任何改动。</p>
+              ) : (
+                <ul>
+                  {preview.years.map((y) => (
+                    <li key={y.year}>
+                      {y.year} 年度：新增 {y.added} 项，修改 {y.changed} 项
+                      {incoming.mode === 'replace' && `，删除 ${y.removed} 项`}
+                    </li>
+                  ))}
+                  {preview.selectionChanges && <li>文件、角色和单位名称将改为导入的设置</li>}
+                </ul>
+              )}
+              <p>
+                <button type="button" onClick={confirmImport}>
+                  确认导入
+                </button>
+                <button type="button" onClick={() => setIncoming(null)}>
+                  取消
+                </button>
+              </p>
+            </div>
+          )}
+          <p role="status" class="tool-status">
+            {message}
+            {undo && (
+              <button type="button" onClick={undoReset}>
+                撤销
+              </button>
+            )}
+          </p>
+          <details>
+            <summary>期限怎么算</summary>
+            <p>“即将到期”指离期限结束不足 14 天。原文只写“年初”“每学期”等时，按下表计算；写明“中旬”等的，见日历页。</p>
+            <table>
+              <tbody>
+                {PERIOD_TABLE.map((row) => (
+                  <tr key={row.name}>
+                    <th scope="row">{row.name}</th>
+                    <td>{row.days}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </section>
+      </InTurn>
 
       <footer class="print-only check-signature">
         <p>自查人（签字）：＿＿＿＿＿＿＿＿　　　审核人（签字）：＿＿＿＿＿＿＿＿</p>

@@ -9,8 +9,6 @@ interface Props {
   planned: PlannedDuty;
   /** The year on show: completion dates must fall near it. */
   year: number;
-  /** Statuses are shown once today's date is known (after the page has loaded). */
-  showStatus: boolean;
   readOnly: boolean;
   onTick(slot: PlannedSlot, checked: boolean): void;
   onDate(slot: PlannedSlot, date: string): void;
@@ -34,21 +32,19 @@ function dateMessage(problem: DoneDateProblem, year: number) {
   return `未保存：请填写 ${min} 至 ${max} 之间的日期。`;
 }
 
-export function DutyCard({ planned, year, showStatus, readOnly, onTick, onDate, onNote }: Props) {
+export function DutyCard({ planned, year, readOnly, onTick, onDate, onNote }: Props) {
   const { duty, slots, status, done } = planned;
   /** Dates typed but refused, per occurrence; the record keeps the last good date. */
   const [refused, setRefused] = useState<Record<string, DoneDateProblem>>({});
   const { min, max } = doneDateRange(year);
   return (
-    <li class="check-duty" data-status={showStatus ? status : undefined}>
+    <li class="check-duty" data-status={status}>
       <p class="check-duty-head">
         <span class="duty">{duty.duty}</span>
-        {showStatus && (
-          <span class={`status status-${status}`}>
-            {STATUS_LABELS[status]}
-            {status === 'in-progress' && `（${done}/${slots.length}）`}
-          </span>
-        )}
+        <span class={`status status-${status}`}>
+          {STATUS_LABELS[status]}
+          {status === 'in-progress' && `（${done}/${slots.length}）`}
+        </span>
       </p>
       <p class="duty-meta">
         <span class="cadence">{duty.cadenceText}</span> · {duty.printedRole} · 依据：
@@ -78,7 +74,7 @@ export function DutyCard({ planned, year, showStatus, readOnly, onTick, onDate, 
                 {slot.label}
                 {range && <span class="slot-range">（{range}）</span>}
               </label>
-              {showStatus && slots.length > 1 && !['done', 'undated', 'not-yet'].includes(slot.status) && (
+              {slots.length > 1 && !['done', 'undated', 'not-yet'].includes(slot.status) && (
                 <span class={`status status-${slot.status}`}>{STATUS_LABELS[slot.status]}</span>
               )}
               {slot.done !== null && (

@@ -11,7 +11,7 @@
  * src/lib/obligations/schedule.ts). Event, ongoing and triggered duties have
  * one undated slot: they are ticked when done, never overdue.
  */
-import { addDays, eachWeekOfInterval, format, lastDayOfMonth } from 'date-fns';
+import { addDays, eachWeekOfInterval, formatISO, lastDayOfMonth } from 'date-fns';
 import type { Cadence, PartOfYear } from '../../schemas/obligation';
 import { WINDOW_DAYS } from '../obligations/schedule';
 
@@ -35,7 +35,8 @@ export const PERIOD_TABLE: readonly { name: string; days: string }[] = [
   { name: '周', days: '周一至周日' },
 ];
 
-const iso = (date: Date) => format(date, 'yyyy-MM-dd');
+// formatISO rather than format(…, 'yyyy-MM-dd'): the same local date without format's pattern parser and locale.
+const iso = (date: Date) => formatISO(date, { representation: 'date' });
 const day = (year: number, month: number, date: number) => iso(new Date(year, month - 1, date));
 const monthEnd = (year: number, month: number) => iso(lastDayOfMonth(new Date(year, month - 1, 1)));
 
@@ -164,7 +165,7 @@ export function slotsFor(c: Cadence, year: number): Slot[] {
           .filter((monday) => monday.getFullYear() === year)
           .map((monday, i) => ({
             key: `w${i + 1}`,
-            label: `第${i + 1}周（${format(monday, 'M月d日')}起）`,
+            label: `第${i + 1}周（${monday.getMonth() + 1}月${monday.getDate()}日起）`,
             start: iso(monday),
             end: iso(addDays(monday, 6)),
           })),

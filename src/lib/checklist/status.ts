@@ -3,7 +3,7 @@
  * done; overdue after its window; due soon within DUE_SOON_DAYS of the end
  * of its window; open inside it; not yet due before it; undated (随时).
  */
-import { differenceInCalendarDays, format } from 'date-fns';
+import { differenceInCalendarDays, formatISO } from 'date-fns';
 import type { Slot } from './slots';
 
 export const DUE_SOON_DAYS = 14;
@@ -22,7 +22,7 @@ export const STATUS_LABELS: Record<DutyStatus, string> = {
 };
 
 /** Today as a local calendar date. */
-export const localToday = (now: Date = new Date()) => format(now, 'yyyy-MM-dd');
+export const localToday = (now: Date = new Date()) => formatISO(now, { representation: 'date' });
 
 /** A YYYY-MM-DD date as a local Date (date-fns' parseISO does the same with far more work, per slot on every render). */
 const localDate = (iso: string) => {
