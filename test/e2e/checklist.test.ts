@@ -344,4 +344,34 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await close();
   });
+
+  it('keeps every entry off screen in a box no smaller than the entry, so none overlaps another (320 px)', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    // Every document, so that every duty and circumstance is measured.
+    await page.goto(url('checklist/'));
+    await page.evaluate((key) => localStorage.removeItem(key), KEY);
+    await open(page);
+    const documents = page.getByRole('group', { name: '本单位执行的文件' });
+    for (const box of await documents.getByRole('checkbox').all()) await box.check();
+    // Each document's label gives its number of duties (…（27 项）): wait until all have rendered.
+    const counts = (await documents.locator('label').allTextContents()).map((label) =>
+      Number(/（(\d+) 项）/.exec(label)?.[1]),
+    );
+    const total = counts.reduce((a, b) => a + b, 0);
+    await expect.poll(() => page.locator('.check-duty').count(), { timeout: 10_000 }).toBe(total);
+    // Ticked occurrences show their date and note fields: measured too.
+    for (const box of await page.locator('.slots-many input[type="checkbox"]').all()) await box.check();
+    const tooSmall = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.check-duty, .accountability-items > li')].flatMap((entry) => {
+        const kept = parseFloat(entry.style.containIntrinsicBlockSize.replace('auto ', '')) * 16;
+        entry.style.contentVisibility = 'visible';
+        const real = entry.getBoundingClientRect().height;
+        entry.style.contentVisibility = '';
+        return real > kept ? [`${entry.textContent?.slice(0, 20)}: ${real.toFixed(0)} px > ${kept} px`] : [];
+      }),
+    );
+    expect(counts.length).toBeGreaterThan(10);
+    expect(tooSmall).toEqual([]);
+    await close();
+  });
 });

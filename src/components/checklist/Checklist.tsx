@@ -29,6 +29,7 @@ import { download, localStore, requestPersistence } from './browser';
 import type { AccountabilityItem } from '../../data/checklist';
 import { DutyCard, slotRange } from './DutyCard';
 import { InTurn } from './InTurn';
+import { offscreenHeight } from './offscreen';
 
 interface Props {
   duties: ChecklistDuty[];
@@ -391,7 +392,14 @@ export default function Checklist(props: Props) {
                   const answer = yearRecord.accountability[item.key];
                   return (
                     <InTurn key={item.key}>
-                      <li>
+                      <li
+                        style={{
+                          containIntrinsicBlockSize: offscreenHeight(
+                            [`${item.text} ${item.locator}`, '是 否 不确定', '说明'],
+                            6,
+                          ),
+                        }}
+                      >
                         <fieldset>
                           <legend>
                             {item.text}{' '}

@@ -4,6 +4,7 @@ import type { PlannedDuty, PlannedSlot } from '../../lib/checklist/plan';
 import { doneDateProblem, doneDateRange, type DoneDateProblem } from '../../lib/checklist/record';
 import { STATUS_LABELS } from '../../lib/checklist/status';
 import { href } from '../link';
+import { offscreenHeight } from './offscreen';
 
 interface Props {
   planned: PlannedDuty;
@@ -38,7 +39,22 @@ export function DutyCard({ planned, year, readOnly, onTick, onDate, onNote }: Pr
   const [refused, setRefused] = useState<Record<string, DoneDateProblem>>({});
   const { min, max } = doneDateRange(year);
   return (
-    <li class="check-duty" data-status={status}>
+    <li
+      class="check-duty"
+      data-status={status}
+      style={{
+        containIntrinsicBlockSize: offscreenHeight(
+          [
+            `${duty.duty}${STATUS_LABELS[status]}`,
+            `${duty.cadenceText} · ${duty.printedRole} · 依据：《${duty.docTitle}》${duty.locator}`,
+            // A slot's row: its box (two characters wide), label, window and status.
+            ...slots.map((slot) => `口口${slot.label}${slotRange(slot)}${STATUS_LABELS[slot.status]}`),
+          ],
+          // Padding; each row's box and gap; a ticked slot's date and note fields.
+          2 + slots.length * 0.5 + done * 7,
+        ),
+      }}
+    >
       <p class="check-duty-head">
         <span class="duty">{duty.duty}</span>
         <span class={`status status-${status}`}>
