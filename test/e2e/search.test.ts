@@ -54,6 +54,21 @@ describe.skipIf(!hasBrowser)('searching clauses in Chromium', () => {
     await close();
   });
 
+  it('says so when the index cannot be loaded, and 重试 loads it once the network is back', async () => {
+    // No service worker: the index must come from the network, which the route cuts at first.
+    const { page, close } = await openPage(browser, { serviceWorkers: 'block' });
+    let offline = true;
+    await page.route(INDEX, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(url(`search/?q=${encodeURIComponent('网评员')}`));
+    await page.getByText(/检索索引载入失败/).waitFor();
+    expect(await resultLinks(page).count()).toBe(0);
+    offline = false;
+    await page.getByRole('button', { name: '重试' }).click();
+    await expect.poll(() => resultLinks(page).count()).toBeGreaterThan(0);
+    await expect(page.getByText(/检索索引载入失败/).count()).resolves.toBe(0);
+    await close();
+  });
+
   it('moves through results with the arrow keys and opens the clause with its words marked', async () => {
     const { page, errors, close } = await openPage(browser);
     await page.goto(url('about/'));

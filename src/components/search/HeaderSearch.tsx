@@ -3,19 +3,20 @@
  * ↑/↓ between results, Enter to open, Esc to close; / or Ctrl+K focuses it.
  * Without JavaScript it is a plain form that opens the search page.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { href } from '../link';
 import { isTyping, moveFocus } from './keyboard';
-import { useSearchEngine } from './engine';
+import { useSearch } from './engine';
 import { ResultList } from './ResultList';
 
 const LIMIT = 8;
+const NO_FILTERS = {};
 
 export default function HeaderSearch() {
   const [query, setQuery] = useState('');
   const [wanted, setWanted] = useState(false);
   const [open, setOpen] = useState(false);
-  const [engine, retry] = useSearchEngine(wanted);
+  const [search, retry] = useSearch(wanted, query, NO_FILTERS, LIMIT);
   const form = useRef<HTMLFormElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -39,10 +40,7 @@ export default function HeaderSearch() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const response = useMemo(
-    () => (engine.status === 'ready' && query.trim() ? engine.engine.search(query, {}, LIMIT) : undefined),
-    [engine, query],
-  );
+  const response = search.status === 'ready' ? search.response : undefined;
   const showPanel = open && query.trim().length > 0;
   const allResults = `${href('search/')}?q=${encodeURIComponent(query)}`;
 
@@ -93,8 +91,8 @@ export default function HeaderSearch() {
       <button type="submit">搜索</button>
       <div id="site-search-panel" class="search-panel" ref={panel} hidden={!showPanel}>
         <p role="status" class="search-status">
-          {showPanel && engine.status === 'loading' && '正在载入检索索引…'}
-          {showPanel && engine.status === 'error' && (
+          {showPanel && search.status === 'loading' && '正在载入检索索引…'}
+          {showPanel && search.status === 'error' && (
             <>
               检索索引载入失败，请检查网络。{' '}
               <button type="button" onClick={retry}>

@@ -2,11 +2,11 @@
  * The search page (/search/?q=…): the query and filters live in the URL, so
  * a search can be reloaded, bookmarked and shared.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchFilters } from '../../lib/search/engine';
 import { MAX_TERM_LENGTH } from '../../lib/search/query';
 import { moveFocus } from './keyboard';
-import { useSearchEngine } from './engine';
+import { useSearch } from './engine';
 import { ResultList } from './ResultList';
 
 interface Option {
@@ -81,7 +81,7 @@ function Filter(props: {
 export default function SearchPage({ documents, bodyTypes, roles }: Props) {
   const [state, setState] = useState<State>({ q: '' });
   const [wanted, setWanted] = useState(false);
-  const [engine, retry] = useSearchEngine(wanted);
+  const [search, retry] = useSearch(wanted, state.q, state, LIMIT);
   const [shown, setShown] = useState(PAGE);
   /** After 显示更多, the first added result takes the focus (keyboard users stay in place). */
   const focusFrom = useRef<number | null>(null);
@@ -105,10 +105,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
     setWanted(true);
   };
 
-  const response = useMemo(
-    () => (engine.status === 'ready' && state.q.trim() ? engine.engine.search(state.q, state, LIMIT) : undefined),
-    [engine, state],
-  );
+  const response = search.status === 'ready' ? search.response : undefined;
   const filtered = Boolean(state.doc || state.bodyType || state.role);
   const visible = response?.hits.slice(0, shown) ?? [];
 
@@ -176,7 +173,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
 
       <div ref={results} class="search-output">
         <p role="status" class="search-status">
-          {engine.status === 'loading' && state.q.trim() && '正在载入检索索引…'}
+          {search.status === 'loading' && state.q.trim() && '正在载入检索索引…'}
           {!state.q.trim() && '请输入要查找的词语，例如：第一责任人、每半年汇报、一岗双责。'}
           {response &&
             response.total > 0 &&
@@ -185,9 +182,9 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
             response.total === 0 &&
             `没有找到与“${state.q.trim()}”相关的条款${filtered ? '（已筛选）' : ''}。`}
         </p>
-        {engine.status === 'error' && (
+        {search.status === 'error' && (
           <p class="search-error">
-            检索索引载入失败（{engine.message}），请检查网络后
+            检索索引载入失败（{search.message}），请检查网络后
             <button type="button" onClick={retry}>
               重试
             </button>

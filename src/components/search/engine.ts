@@ -1,45 +1,81 @@
 /**
- * Loads the search index and engine on first use only: nothing is fetched
- * until a search field is focused or a query is in the URL.
+ * Searches through the engine's worker (worker.ts), started on first use only:
+ * nothing is fetched until a search field is focused or a query is in the URL.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SearchEngine } from '../../lib/search/engine';
+import type { SearchFilters, SearchResponse } from '../../lib/search/engine';
 import { href } from '../link';
+import type { SearchReply, SearchRequest } from './worker';
 
-let loading: Promise<SearchEngine> | undefined;
+let worker: Worker | undefined;
+let lastId = 0;
+const waiting = new Map<number, (reply: SearchReply) => void>();
 
-export function loadSearchEngine(): Promise<SearchEngine> {
-  loading ??= Promise.all([
-    import('../../lib/search/engine'),
-    fetch(href('search-index.json')).then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    }),
-  ]).then(([{ createSearchEngine }, data]) => createSearchEngine(data));
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
+function searchWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  started.onmessage = ({ data }: MessageEvent<SearchReply>) => {
+    waiting.get(data.id)?.(data);
+    waiting.delete(data.id);
+  };
+  // The worker's script could not be loaded or run: answer every request with the error, start afresh next time.
+  started.onerror = (event) => {
+    event.preventDefault();
+    for (const [id, settle] of waiting) settle({ id, error: event.message || '检索程序未能启动' });
+    waiting.clear();
+    started.terminate();
+    worker = undefined;
+  };
+  worker = started;
+  return started;
 }
 
-export type EngineState =
-  { status: 'idle' | 'loading' } | { status: 'ready'; engine: SearchEngine } | { status: 'error'; message: string };
+function runSearch(query: string, filters: SearchFilters, limit: number): Promise<SearchResponse> {
+  return new Promise((resolve, reject) => {
+    lastId += 1;
+    const request: SearchRequest = {
+      id: lastId,
+      indexUrl: new URL(href('search-index.json'), window.location.href).href,
+      query,
+      filters,
+      limit,
+    };
+    waiting.set(request.id, (reply) => ('error' in reply ? reject(new Error(reply.error)) : resolve(reply.response)));
+    searchWorker().postMessage(request);
+  });
+}
 
-/** The engine once `wanted` has been true; retries when asked after an error. */
-export function useSearchEngine(wanted: boolean): [EngineState, () => void] {
-  const [state, setState] = useState<EngineState>({ status: 'idle' });
+export type SearchState =
+  | { status: 'idle' | 'loading' }
+  | { status: 'ready'; response: SearchResponse | undefined }
+  | { status: 'error'; message: string };
+
+/**
+ * The response to `query` once `wanted` has been true (an empty query just loads the index, so the first
+ * word typed is answered at once). While a new response is on its way the last one stays; answers to
+ * older queries are dropped. The second value retries after an error.
+ */
+export function useSearch(
+  wanted: boolean,
+  query: string,
+  filters: SearchFilters,
+  limit: number,
+): [SearchState, () => void] {
+  const [state, setState] = useState<SearchState>({ status: 'idle' });
   const [attempt, setAttempt] = useState(0);
+  const { doc, bodyType, role } = filters;
   useEffect(() => {
     if (!wanted) return;
     let live = true;
     setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
-    loadSearchEngine().then(
-      (engine) => live && setState({ status: 'ready', engine }),
-      (error: unknown) => live && setState({ status: 'error', message: String(error) }),
+    runSearch(query, { doc, bodyType, role }, limit).then(
+      (response) => live && setState({ status: 'ready', response: query.trim() ? response : undefined }),
+      (error: unknown) =>
+        live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;
     };
-  }, [wanted, attempt]);
+  }, [wanted, query, doc, bodyType, role, limit, attempt]);
   return [state, () => setAttempt((n) => n + 1)];
 }
