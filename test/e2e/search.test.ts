@@ -8,6 +8,9 @@ const INDEX = /\/search-index\.json$/;
 const results = (page: Page) => page.getByRole('list', { name: '搜索结果' });
 const resultLinks = (page: Page) => results(page).locator(':scope > li > a:first-child');
 
+/** Waits until the results answer what is in the field and the filters now (the area is aria-busy meanwhile). */
+const settled = (page: Page) => expect.poll(() => page.locator('.search-output[aria-busy="true"]').count()).toBe(0);
+
 async function searchPage(page: Page, query: string) {
   await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
   await page
@@ -168,6 +171,7 @@ describe.skipIf(!hasBrowser)('searching clauses in Chromium', () => {
 
     await page.getByLabel('主体类型').selectOption('局机关');
     await expect.poll(() => page.url()).toContain('type=');
+    await settled(page);
     const bureau = await resultLinks(page).allTextContents();
     expect(bureau.length).toBeGreaterThan(0);
     expect(bureau.length).toBeLessThan(all);
@@ -175,6 +179,7 @@ describe.skipIf(!hasBrowser)('searching clauses in Chromium', () => {
 
     await page.getByLabel('主体类型').selectOption('');
     await page.getByLabel('文件', { exact: true }).selectOption('xx-bureau-party-group-rules');
+    await settled(page);
     for (const href of await resultLinks(page).evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
       expect(href).toContain('/docs/xx-bureau-party-group-rules/#');
 
@@ -182,6 +187,7 @@ describe.skipIf(!hasBrowser)('searching clauses in Chromium', () => {
     await page.getByLabel('角色').selectOption('youth-league');
     await page.getByRole('searchbox', { name: '搜索条款' }).fill('社团');
     await expect.poll(() => page.url()).toContain('role=youth-league');
+    await settled(page);
     await expect.poll(() => resultLinks(page).count()).toBeGreaterThan(0);
     for (const text of await results(page).locator(':scope > li').allTextContents()) expect(text).toContain('团委');
     expect(errors).toEqual([]);

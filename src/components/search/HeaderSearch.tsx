@@ -89,7 +89,13 @@ export default function HeaderSearch() {
         }}
       />
       <button type="submit">搜索</button>
-      <div id="site-search-panel" class="search-panel" ref={panel} hidden={!showPanel}>
+      <div
+        id="site-search-panel"
+        class="search-panel"
+        ref={panel}
+        hidden={!showPanel}
+        aria-busy={search.status === 'loading' || (search.status === 'ready' && !search.current) ? 'true' : undefined}
+      >
         <p role="status" class="search-status">
           {showPanel && search.status === 'loading' && '正在载入检索索引…'}
           {showPanel && search.status === 'error' && (

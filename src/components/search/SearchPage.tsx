@@ -171,7 +171,12 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
         </fieldset>
       </form>
 
-      <div ref={results} class="search-output">
+      <div
+        ref={results}
+        class="search-output"
+        // Busy until the results answer what is in the field and filters now.
+        aria-busy={search.status === 'loading' || (search.status === 'ready' && !search.current) ? 'true' : undefined}
+      >
         <p role="status" class="search-status">
           {search.status === 'loading' && state.q.trim() && '正在载入检索索引…'}
           {!state.q.trim() && '请输入要查找的词语，例如：第一责任人、每半年汇报、一岗双责。'}

@@ -13,7 +13,8 @@ const waiting = new Map<number, (reply: SearchReply) => void>();
 
 function searchWorker(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  // A classic worker (Vite bundles it into one script): browsers that cannot start module workers can run it too.
+  const started = new Worker(new URL('./worker.ts', import.meta.url));
   started.onmessage = ({ data }: MessageEvent<SearchReply>) => {
     waiting.get(data.id)?.(data);
     waiting.delete(data.id);
@@ -47,13 +48,16 @@ function runSearch(query: string, filters: SearchFilters, limit: number): Promis
 
 export type SearchState =
   | { status: 'idle' | 'loading' }
-  | { status: 'ready'; response: SearchResponse | undefined }
+  /** `current` is false while the answer to a newer query is on its way; the last answer stays meanwhile. */
+  | { status: 'ready'; response: SearchResponse | undefined; current: boolean }
   | { status: 'error'; message: string };
+
+type Answered = { status: 'ready'; response: SearchResponse | undefined; key: string };
 
 /**
  * The response to `query` once `wanted` has been true (an empty query just loads the index, so the first
- * word typed is answered at once). While a new response is on its way the last one stays; answers to
- * older queries are dropped. The second value retries after an error.
+ * word typed is answered at once). Answers to older queries are dropped. The second value retries after
+ * an error.
  */
 export function useSearch(
   wanted: boolean,
@@ -61,21 +65,24 @@ export function useSearch(
   filters: SearchFilters,
   limit: number,
 ): [SearchState, () => void] {
-  const [state, setState] = useState<SearchState>({ status: 'idle' });
+  const [state, setState] = useState<Exclude<SearchState, { status: 'ready' }> | Answered>({ status: 'idle' });
   const [attempt, setAttempt] = useState(0);
   const { doc, bodyType, role } = filters;
+  const key = JSON.stringify([query, doc, bodyType, role, limit]);
   useEffect(() => {
     if (!wanted) return;
     let live = true;
-    setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
+    setState((last) => (last.status === 'ready' ? last : { status: 'loading' }));
     runSearch(query, { doc, bodyType, role }, limit).then(
-      (response) => live && setState({ status: 'ready', response: query.trim() ? response : undefined }),
+      (response) => live && setState({ status: 'ready', response: query.trim() ? response : undefined, key }),
       (error: unknown) =>
         live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;
     };
-  }, [wanted, query, doc, bodyType, role, limit, attempt]);
-  return [state, () => setAttempt((n) => n + 1)];
+  }, [wanted, key, attempt]);
+  const shown: SearchState =
+    state.status === 'ready' ? { status: 'ready', response: state.response, current: state.key === key } : state;
+  return [shown, () => setAttempt((n) => n + 1)];
 }
