@@ -6,6 +6,12 @@ function clauseText(clause: HTMLElement): string {
   // The 校 / 原文如此 marks stay in the citation, bracketed; the notes that explain them do not.
   copy.querySelectorAll('sup[data-ed]').forEach((mark) => mark.replaceWith(`〔${mark.textContent?.trim()}〕`));
   copy.querySelectorAll('[data-ed], .clause').forEach((node) => node.remove());
+  // A table row: its cells, set apart.
+  if (copy instanceof HTMLTableRowElement)
+    return [...copy.cells]
+      .map((cell) => cell.textContent?.trim() ?? '')
+      .filter(Boolean)
+      .join(' ');
   return copy.textContent ?? '';
 }
 
@@ -29,7 +35,7 @@ document.addEventListener('click', async (event) => {
   const url = new URL(`#${clause.id}`, window.location.href).href;
   const citation = formatCitation({
     title: clause.closest<HTMLElement>('[data-doc-title]')?.dataset.docTitle ?? document.title,
-    locator: clause.dataset.loc ?? '',
+    locator: button.dataset.loc ?? '',
     text: clauseText(clause),
     url,
   });

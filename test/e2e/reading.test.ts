@@ -94,6 +94,31 @@ describe.skipIf(!hasBrowser)('reading documents in Chromium', () => {
     await close();
   });
 
+  it('gives an attachment table row its own permalink and citation, cells set apart', async () => {
+    const { page, close } = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(url(DOC));
+    const row = page.locator('tr#f2-3');
+    await row.hover();
+    const link = row.getByRole('link', { name: '条款链接：附2·3月中旬' });
+    await expect(link.getAttribute('href')).resolves.toBe('#f2-3');
+    await row.getByRole('button', { name: '复制引用' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '引用已复制' }).count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(
+      /^《通辽第五中学意识形态工作责任实施细则（试行）》附2·3月中旬：3月中旬 召开“通辽第五中学上半年/,
+    );
+    expect(copied).not.toContain('复制引用');
+    expect(copied.trim().endsWith(`${DOC}#f2-3`)).toBe(true);
+    // Every body row of every table has its tools, and the header rows have none.
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('tbody tr')].map((tr) => [tr.id, tr.querySelectorAll('.cite').length]),
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const [id, buttons] of rows) expect([id, buttons]).toEqual([expect.stringMatching(/^f\d-\d+$/), 1]);
+    await expect(page.locator('thead .cite').count()).resolves.toBe(0);
+    await close();
+  });
+
   it('shows the original wording of a corrected word on focus, and lists it at the end', async () => {
     const { page, close } = await openPage(browser);
     await page.goto(url(DOC));

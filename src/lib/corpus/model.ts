@@ -12,7 +12,8 @@
  *   <Cut />                          the source breaks off here
  *   <Sign id="sign">…</Sign>         signature or date line
  *   <Fix id="e1" />                  an erratum from the frontmatter (inline)
- *   <table id> with <caption>, <thead>, <tbody>, <tr>, <th>, <td rowSpan>, <br />
+ *   <table id> with <caption>, <thead>, <tbody>, <tr>, <th>, <td rowSpan>, <br />;
+ *   each body row ends its last cell with <RowTools id="<row id>" /> (its permalink and 复制引用)
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxJsxFromMarkdown, type MdxJsxAttribute } from 'mdast-util-mdx-jsx';
@@ -150,6 +151,22 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
   };
 
   /** Inline content: text, <Fix>, <Cut>, <br>. */
+  /** A cell's content without its <RowTools /> (at the top level or in the cell's paragraph). */
+  const withoutRowTools = (nodes: Node[] | undefined): { rest: Node[]; tools: Node[] } => {
+    const isTools = (n: Node) => JSX.has(n.type) && n.name === 'RowTools';
+    const tools: Node[] = [];
+    const rest = (nodes ?? []).flatMap((n): Node[] => {
+      if (isTools(n)) {
+        tools.push(n);
+        return [];
+      }
+      if (n.type !== 'paragraph') return [n];
+      tools.push(...(n.children ?? []).filter(isTools));
+      return [{ ...n, children: (n.children ?? []).filter((c) => !isTools(c)) }];
+    });
+    return { rest, tools };
+  };
+
   const inline = (nodes: Node[] | undefined): Pieces => {
     let text = '';
     let source = '';
@@ -255,16 +272,21 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
               column += 1;
             }
           };
-          for (const cell of (node.children ?? []).flatMap((c) =>
-            c.type === 'paragraph' ? (c.children ?? []) : [c],
-          )) {
-            if (cell.type === 'text' && !(cell.value ?? '').trim()) continue;
+          const rowCells = (node.children ?? [])
+            .flatMap((c) => (c.type === 'paragraph' ? (c.children ?? []) : [c]))
+            .filter((cell) => !(cell.type === 'text' && !(cell.value ?? '').trim()));
+          let tools: Node[] = [];
+          for (const [index, cell] of rowCells.entries()) {
             if (!JSX.has(cell.type) || (cell.name !== 'td' && cell.name !== 'th')) {
               fail(cell, '<tr> 中只能有 <td>/<th>');
               continue;
             }
             take();
-            const pieces = inline(cell.children);
+            // The row's <RowTools id> closes its last cell; anywhere else inline() refuses it.
+            const content =
+              index === rowCells.length - 1 ? withoutRowTools(cell.children) : { rest: cell.children, tools: [] };
+            tools = content.tools;
+            const pieces = inline(content.rest);
             sourceParts.push(pieces.source);
             const span = Number(attr(cell, 'rowSpan') ?? '1');
             if (span > 1) carried[column] = { text: pieces.text, rows: span - 1 };
@@ -274,6 +296,12 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
           take();
           const base = container.id ?? '';
           const id = claimId(node, attr(node, 'id'), rowId(base, position));
+          if (tools.length !== 1) fail(node, `表格行 ${id} 的最后一格末尾须有一个 <RowTools id="${id}" />`);
+          else if (attr(tools[0] as Node, 'id') !== id)
+            fail(
+              tools[0] as Node,
+              `<RowTools id="${attr(tools[0] as Node, 'id') ?? ''}"> 须与所在行的 id "${id}" 相同`,
+            );
           const label = cells.find((cell) => cell.trim()) ?? String(position);
           pushBlock(
             {

@@ -92,9 +92,9 @@ describe('buildDocumentModel', () => {
 
 <tbody>
 
-<tr id="f2-1"><td rowSpan="2">3月</td><td>甲</td></tr>
+<tr id="f2-1"><td rowSpan="2">3月</td><td>甲<RowTools id="f2-1" /></td></tr>
 
-<tr id="f2-2"><td>乙</td></tr>
+<tr id="f2-2"><td>乙<RowTools id="f2-2" /></td></tr>
 
 </tbody>
 
@@ -110,5 +110,22 @@ describe('buildDocumentModel', () => {
       ['f2-2', ['3月', '乙'], '附2·3月'],
     ]);
     expect(tableModel.sourceText.replace(/\n/g, '')).toBe('工作安排3月甲乙');
+  });
+
+  it('requires each body row to end with its own <RowTools id>, and refuses it anywhere else', () => {
+    const table = (rows: string) =>
+      `<Sec id="f2" n="附2" editorialNumber title="工作安排">\n\n<table id="f2-t">\n\n<tbody>\n\n${rows}\n\n</tbody>\n\n</table>\n\n</Sec>\n`;
+    const messages = (rows: string) => buildDocumentModel(table(rows), []).issues.map((i) => i.message);
+    expect(messages('<tr id="f2-1"><td>3月</td><td>甲</td></tr>')).toEqual([
+      '表格行 f2-1 的最后一格末尾须有一个 <RowTools id="f2-1" />',
+    ]);
+    expect(messages('<tr id="f2-1"><td>3月</td><td>甲<RowTools id="f2-2" /></td></tr>')).toEqual([
+      '<RowTools id="f2-2"> 须与所在行的 id "f2-1" 相同',
+    ]);
+    expect(messages('<tr id="f2-1"><td>3月<RowTools id="f2-1" /></td><td>甲</td></tr>')).toEqual([
+      '此处不支持 mdxJsxTextElement <RowTools>（正文只用约定的 MDX 组件，Markdown 语法需转义）',
+      '表格行 f2-1 的最后一格末尾须有一个 <RowTools id="f2-1" />',
+    ]);
+    expect(messages('<tr id="f2-1"><td>3月</td><td>甲<RowTools id="f2-1" /></td></tr>')).toEqual([]);
   });
 });
