@@ -331,6 +331,14 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await expect(page.locator('.check-setup').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('heading', { name: /年度意识形态工作责任制自查表/ }).isVisible()).resolves.toBe(true);
     await expect(page.getByText(/自查人（签字）/).isVisible()).resolves.toBe(true);
+    // Every entry is laid out for print, not only those near the screen (content-visibility).
+    const skipped = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.check-duty > *, .accountability-items > li > *')].filter(
+          (el) => !el.checkVisibility({ contentVisibilityAuto: true }),
+        ).length,
+    );
+    expect(skipped).toBe(0);
     // A long note prints in full, not cut to its input box.
     await page.emulateMedia({ media: 'screen' });
     const note =
