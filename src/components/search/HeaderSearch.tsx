@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { href } from '../link';
 import { isTyping, moveFocus } from './keyboard';
-import { useSearch } from './engine';
+import { isBusy, useSearch } from './engine';
 import { ResultList } from './ResultList';
 
 const LIMIT = 8;
@@ -94,7 +94,7 @@ export default function HeaderSearch() {
         class="search-panel"
         ref={panel}
         hidden={!showPanel}
-        aria-busy={search.status === 'loading' || (search.status === 'ready' && !search.current) ? 'true' : undefined}
+        aria-busy={isBusy(search) ? 'true' : undefined}
       >
         <p role="status" class="search-status">
           {showPanel && search.status === 'loading' && '正在载入检索索引…'}

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchFilters } from '../../lib/search/engine';
 import { MAX_TERM_LENGTH } from '../../lib/search/query';
 import { moveFocus } from './keyboard';
-import { useSearch } from './engine';
+import { isBusy, useSearch } from './engine';
 import { ResultList } from './ResultList';
 
 interface Option {
@@ -171,12 +171,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
         </fieldset>
       </form>
 
-      <div
-        ref={results}
-        class="search-output"
-        // Busy until the results answer what is in the field and filters now.
-        aria-busy={search.status === 'loading' || (search.status === 'ready' && !search.current) ? 'true' : undefined}
-      >
+      <div ref={results} class="search-output" aria-busy={isBusy(search) ? 'true' : undefined}>
         <p role="status" class="search-status">
           {search.status === 'loading' && state.q.trim() && '正在载入检索索引…'}
           {!state.q.trim() && '请输入要查找的词语，例如：第一责任人、每半年汇报、一岗双责。'}

@@ -52,6 +52,10 @@ export type SearchState =
   | { status: 'ready'; response: SearchResponse | undefined; current: boolean }
   | { status: 'error'; message: string };
 
+/** True until the results answer what is in the field and the filters now: the results area is aria-busy. */
+export const isBusy = (state: SearchState) =>
+  state.status === 'loading' || (state.status === 'ready' && !state.current);
+
 type Answered = { status: 'ready'; response: SearchResponse | undefined; key: string };
 
 /**
