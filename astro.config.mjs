@@ -1,7 +1,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import { corpusCheck } from './src/integrations/corpus.ts';
+import { corpusCheck } from './src/integrations/contentCheck.ts';
 import { serviceWorker } from './src/integrations/serviceWorker.ts';
 
 export default defineConfig({

@@ -1,18 +1,15 @@
 /**
  * Loads the corpus from disk (documents, verbatim sources, exclusions) and
  * checks it: frontmatter schema, anchor ids, fidelity to the sources, and that
- * every source line is accounted for. Used by the build (see corpusCheck) and
+ * every source line is accounted for. Used by the build (see contentCheck.ts) and
  * by the content tests.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { AstroIntegration } from 'astro';
 import type { z } from 'astro/zod';
 import { documentSchema, type DocumentData } from '../schemas/document';
 import { exclusionListSchema, type Exclusion } from '../schemas/sources';
-import { roleListSchema } from '../schemas/role';
-import { checkObligations, loadObligations } from './obligations';
 import { splitFrontmatter } from '../lib/corpus/frontmatter';
 import { canonicalText } from '../lib/corpus/canonical';
 import { buildDocumentModel, type DocumentModel } from '../lib/corpus/model';
@@ -44,7 +41,6 @@ export interface Corpus {
 export const DOCS_DIR = 'content/docs';
 export const SOURCES_DIR = 'content/sources';
 export const EXCLUSIONS_FILE = 'content/sources/exclusions.yaml';
-export const ROLES_FILE = 'content/roles.yaml';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -201,30 +197,4 @@ export function loadCorpus(root: string): { corpus: Corpus; problems: string[] }
   }
   problems.push(...checkCoverage(corpus));
   return { corpus, problems };
-}
-
-/** The role vocabulary and the obligations, checked against the corpus (see obligations.ts). */
-export function checkObligationData(root: string, corpus: Corpus): string[] {
-  const roles = readDataFile(root, ROLES_FILE, roleListSchema);
-  const { files, retired, problems } = loadObligations(root);
-  const roleIds = new Set((roles.data ?? []).map((role) => role.id));
-  return [...roles.problems, ...problems, ...checkObligations(files, corpus, roleIds, retired)];
-}
-
-/** Fails the build when the content has any problem, naming file and field or line. */
-export function corpusCheck(): AstroIntegration {
-  return {
-    name: 'corpus-check',
-    hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const root = new URL(config.root).pathname;
-        const { corpus, problems } = loadCorpus(root);
-        problems.push(...checkObligationData(root, corpus));
-        if (problems.length) {
-          throw new Error(`内容检查未通过（${problems.length} 处）：\n${problems.join('\n')}`);
-        }
-        logger.info(`${corpus.documents.length} 篇文件通过检查（编号、来源一致性、来源行覆盖、义务数据）`);
-      },
-    },
-  };
 }

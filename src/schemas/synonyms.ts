@@ -1,5 +1,4 @@
 import { z } from 'astro/zod';
-import type { SynonymGroup } from '../lib/search/query';
 
 /**
  * A search synonym group: the head term (`id`) and the terms that stand for it.
@@ -12,6 +11,12 @@ export const synonymSchema = z.strictObject({
   variants: z.array(z.string().min(2)).min(1),
   wholeTerm: z.boolean().default(false),
 });
+
+/** Interchangeable terms. A `wholeTerm` group applies only to a query word that is one of its terms. */
+export interface SynonymGroup {
+  terms: string[];
+  wholeTerm: boolean;
+}
 
 export const synonymListSchema = z.array(synonymSchema);
 export type Synonym = z.infer<typeof synonymSchema>;

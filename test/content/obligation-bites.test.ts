@@ -3,6 +3,7 @@
  * plants one fault in a copy of the real data and looks for the message that
  * names the file, the obligation (or clause) and the field.
  */
+import { ROLES_FILE } from '../../src/integrations/contentCheck';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, readDataFile } from '../../src/integrations/corpus';
@@ -16,7 +17,7 @@ import { roleListSchema } from '../../src/schemas/role';
 
 const root = new URL('../../', import.meta.url).pathname;
 const { corpus } = loadCorpus(root);
-const roleIds = new Set((readDataFile(root, 'content/roles.yaml', roleListSchema).data ?? []).map((r) => r.id));
+const roleIds = new Set((readDataFile(root, ROLES_FILE, roleListSchema).data ?? []).map((r) => r.id));
 const { files } = loadObligations(root);
 const FILE = 'content/obligations/central-school-risk-prevention-mechanism.yaml';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkObligationData, loadCorpus } from '../../src/integrations/corpus';
+import { loadCorpus } from '../../src/integrations/corpus';
+import { checkObligationData } from '../../src/integrations/contentCheck';
 import { loadObligations } from '../../src/integrations/obligations';
 
 const root = new URL('../../', import.meta.url).pathname;

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { href } from '../link';
 import { isTyping, moveFocus } from './keyboard';
-import { isBusy, useSearch } from './engine';
+import { isBusy, useSearch } from './searchClient';
 import { ResultList } from './ResultList';
 
 const LIMIT = 8;

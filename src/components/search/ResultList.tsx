@@ -2,7 +2,7 @@ import type { SearchHit } from '../../lib/search/engine';
 import { makeSnippet, matchedWords } from '../../lib/search/snippet';
 import { docPath } from '../../lib/url';
 import { href } from '../link';
-import { rememberHighlight } from './highlight';
+import { rememberHighlight } from './highlightHandover';
 
 const KIND_LABELS: Record<string, string> = {
   heading: '标题',
@@ -12,7 +12,7 @@ const KIND_LABELS: Record<string, string> = {
   row: '附表',
 };
 
-/** Hands the matched words to the clause page (see scripts/highlight.ts). */
+/** Hands the matched words to the clause page (see scripts/markSearchedWords.ts). */
 const remember = (hit: SearchHit) =>
   rememberHighlight({
     path: href(docPath(hit.doc.slug)),

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchFilters } from '../../lib/search/engine';
 import { MAX_TERM_LENGTH } from '../../lib/search/query';
 import { moveFocus } from './keyboard';
-import { isBusy, useSearch } from './engine';
+import { isBusy, useSearch } from './searchClient';
 import { ResultList } from './ResultList';
 
 interface Option {

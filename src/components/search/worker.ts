@@ -2,7 +2,7 @@
  * The search engine in a worker of its own: building the index (folding
  * every clause, the bigram postings, fuse.js) and each search run off the
  * page's thread, so neither typing nor a phone's first search blocks the page.
- * Loaded on first use only (see engine.ts).
+ * Loaded on first use only (see searchClient.ts).
  */
 import {
   createSearchEngine,

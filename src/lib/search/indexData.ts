@@ -6,7 +6,7 @@
 import type { DocBlock } from '../corpus/model';
 import type { DocumentKind } from '../../schemas/document';
 import { createRoleMatcher, type RoleAliases } from '../roles';
-import type { SynonymGroup } from './query';
+import type { SynonymGroup } from '../../schemas/synonyms';
 
 export const SEARCH_INDEX_VERSION = 1;
 

@@ -4,6 +4,7 @@
  * cut to the first MAX_TERMS terms of at most MAX_TERM_LENGTH characters each
  * (fuse.js splits longer patterns into pieces that match independently).
  */
+import type { SynonymGroup } from '../../schemas/synonyms';
 import { SEPARATOR, foldText } from './fold';
 
 export const MAX_INPUT_LENGTH = 200;
@@ -28,12 +29,6 @@ export interface ParsedQuery {
   terms: QueryTerm[];
   /** True when part of the input was left out (too long, too many terms). */
   truncated: boolean;
-}
-
-/** Interchangeable terms. A `wholeTerm` group applies only to a query word that is one of its terms. */
-export interface SynonymGroup {
-  terms: string[];
-  wholeTerm: boolean;
 }
 
 export function foldSynonyms(groups: readonly SynonymGroup[]): SynonymGroup[] {

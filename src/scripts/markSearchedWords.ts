@@ -3,7 +3,7 @@
  * the link points at. The words come from the search page via session
  * storage (the clause URL itself stays a plain /docs/<slug>/#<id>).
  */
-import { HIGHLIGHT_KEY, HIGHLIGHT_TTL_MS, type Highlight } from '../components/search/highlight';
+import { HIGHLIGHT_KEY, HIGHLIGHT_TTL_MS, type Highlight } from '../components/search/highlightHandover';
 
 /** The words for this clause, if a search result just led here; used once. */
 function takeHighlight(): Highlight | undefined {
