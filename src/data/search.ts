@@ -1,19 +1,29 @@
-/** The clause search index, built once per build from the collections. */
+/** The clause search index, built once per build from the collections, and the files the browser fetches. */
 import { getCollection } from 'astro:content';
 import { buildSearchIndex, type SearchIndexData } from '../lib/search/indexData';
+import { buildSearchFiles, type SearchFiles } from '../lib/search/searchFiles';
 import { synonymGroup } from '../schemas/synonyms';
 import { getDocuments } from './documents';
+import { getObligationData } from './obligations';
 import { getRoles } from './roles';
 
 let cache: Promise<SearchIndexData> | undefined;
+let files: Promise<SearchFiles> | undefined;
 
 export function getSearchIndex(): Promise<SearchIndexData> {
-  cache ??= Promise.all([getDocuments(), getRoles(), getCollection('synonyms')]).then(([documents, roles, synonyms]) =>
-    buildSearchIndex(
-      documents,
-      roles,
-      synonyms.map((entry) => synonymGroup(entry.data)),
-    ),
+  cache ??= Promise.all([getDocuments(), getRoles(), getCollection('synonyms'), getObligationData()]).then(
+    ([documents, roles, synonyms, { definitions }]) =>
+      buildSearchIndex(
+        documents,
+        roles,
+        synonyms.map((entry) => synonymGroup(entry.data)),
+        definitions,
+      ),
   );
   return cache;
+}
+
+export function getSearchFiles(): Promise<SearchFiles> {
+  files ??= getSearchIndex().then((index) => buildSearchFiles(index));
+  return files;
 }

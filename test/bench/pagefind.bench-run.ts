@@ -1,34 +1,30 @@
 /**
  * Yardstick: Pagefind (the search of the Starlight docs theme) indexed over
- * the built site and queried in Chromium with the dev queries, next to this
- * site's engine. Pagefind ranks pages and points into them at headings, so
- * two figures are given: the expected document among the first five pages,
- * and the expected clause text inside one of their excerpts.
+ * the built site and queried in Chromium with the evaluation queries (tuning
+ * half, test half, dev set), beside this site's engine (search.bench-run.ts).
+ * Pagefind ranks pages and points into them at headings, so two figures are
+ * given: the expected clause text inside the excerpts of its results (each
+ * page's excerpts in order, scored like the engine's clauses), and the expected
+ * document among the first five pages.
  */
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import * as pagefind from 'pagefind';
 import { expect, it } from 'vitest';
 import { canonicalText } from '../../src/lib/corpus/canonical';
-import { createSearchEngine } from '../../src/lib/search/engine';
 import { CHROMIUM, hasBrowser, launch } from '../e2e/browser';
-import { realSearchIndex } from '../content/search-index';
+import { evalQueries, measure, readQueries, summary, type RankedClause } from '../content/search-metrics';
 
-interface EvalQuery {
-  query: string;
-  expect_in_top5: { document: string; text: string }[];
-}
 interface PagefindHit {
   url: string;
   excerpts: string[];
 }
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
-const dev: EvalQuery[] = JSON.parse(
-  readFileSync(new URL('../fixtures/search-queries.dev.json', import.meta.url), 'utf8'),
-);
+const dev = readQueries('search-queries.dev.json');
+const SETS = (process.env.SEARCH_BENCH_SETS ?? 'tune,test,dev').split(',');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -78,6 +74,9 @@ it.skipIf(!hasBrowser)(`compares recall with Pagefind (Chromium at ${CHROMIUM})`
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/about/`);
+    const sets = { tune: evalQueries('tune'), test: evalQueries('test'), dev };
+    const chosen = SETS.map((name) => [name, sets[name as keyof typeof sets]] as const);
+    const all = [...new Set(chosen.flatMap(([, queries]) => queries.map((q) => q.query)))];
     // A string, so the test runner does not rewrite the browser-side import().
     const results = (await page.evaluate(`(async (queries) => {
       const pf = await import('/pagefind/pagefind.js');
@@ -86,38 +85,39 @@ it.skipIf(!hasBrowser)(`compares recall with Pagefind (Chromium at ${CHROMIUM})`
       for (const query of queries) {
         const started = performance.now();
         const search = await pf.search(query);
-        const top = await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
+        const top = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
         answers.push({
           ms: performance.now() - started,
           hits: top.map((d) => ({ url: d.url, excerpts: [d.excerpt, ...(d.sub_results ?? []).map((s) => s.excerpt)] })),
         });
       }
       return answers;
-    })(${JSON.stringify(dev.map((q) => q.query))})`)) as { hits: PagefindHit[]; ms: number }[];
-
-    const engine = createSearchEngine(realSearchIndex());
-    let total = 0;
-    let pfDocs = 0;
-    let pfClauses = 0;
-    let oursDocs = 0;
-    dev.forEach((q, i) => {
-      const hits = results[i]?.hits ?? [];
-      const ours = engine.search(q.query, {}, 5).hits.map((h) => h.doc.slug);
-      for (const expected of q.expect_in_top5) {
-        total += 1;
-        const inDoc = hits.filter((h) => slugOf(h.url) === expected.document);
-        if (inDoc.length > 0) pfDocs += 1;
-        if (inDoc.some((h) => h.excerpts.some((e) => plain(e).includes(canonicalText(expected.text))))) pfClauses += 1;
-        if (ours.includes(expected.document)) oursDocs += 1;
-      }
-    });
+    })(${JSON.stringify(all)})`)) as { hits: PagefindHit[]; ms: number }[];
+    const byQuery = new Map(all.map((q, i) => [q, results[i]?.hits ?? []]));
+    /** Pagefind's answer as clauses: each page's excerpts in order, the page first. */
+    const asClauses = async (query: string): Promise<RankedClause[]> =>
+      (byQuery.get(query) ?? []).flatMap((hit) =>
+        hit.excerpts.map((excerpt) => ({ slug: slugOf(hit.url) ?? '', text: plain(excerpt) })),
+      );
+    /** Pagefind's answer as documents: the first five pages. */
+    const asPages = async (query: string): Promise<RankedClause[]> =>
+      (byQuery.get(query) ?? []).slice(0, 5).map((hit) => ({ slug: slugOf(hit.url) ?? '', text: '' }));
     const times = results.map((r) => r.ms).sort((a, b) => a - b);
-    console.log(
-      `\nPagefind 1.5.2 over dist/ (${added.page_count} pages): expected document in top 5 pages ${pfDocs}/${total}, ` +
-        `expected clause text in their excerpts ${pfClauses}/${total}; query p50 ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms in Chromium` +
-        `\nthis site's engine: expected document in top 5 clauses ${oursDocs}/${total} (clause recall: see above)\n`,
-    );
-    expect(total).toBeGreaterThan(0);
+    const lines = [
+      `Pagefind 1.5.2 over dist/ (${added.page_count} pages), query p50 ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms in Chromium:`,
+    ];
+    for (const [name, queries] of chosen) {
+      const clauses = await measure(queries, asClauses);
+      const pages = await measure(
+        queries.map((q) => ({ ...q, expect_in_top5: q.expect_in_top5.map((e) => ({ ...e, text: '' })) })),
+        asPages,
+      );
+      lines.push(
+        `${name.padEnd(4)}: expected clause text in the excerpts ${summary(clauses)}; expected document among the first 5 pages ${pages.found}/${pages.expected}`,
+      );
+    }
+    console.log(`\n${lines.join('\n')}\n`);
+    expect(all.length).toBeGreaterThan(0);
   } finally {
     await browser.close();
     server.close();

@@ -1,6 +1,9 @@
 /** The real search index, built from the content on disk exactly as the build builds it. */
 import { ROLES_FILE } from '../../src/integrations/contentCheck';
 import { loadCorpus, readDataFile } from '../../src/integrations/corpus';
+import { loadObligations } from '../../src/integrations/obligations';
+import { createSearchEngine, type RankingParams } from '../../src/lib/search/engine';
+import { memoryStore } from '../../src/lib/search/__tests__/memoryStore';
 import { buildSearchIndex } from '../../src/lib/search/indexData';
 import { roleListSchema } from '../../src/schemas/role';
 import { synonymGroup, synonymListSchema } from '../../src/schemas/synonyms';
@@ -11,12 +14,20 @@ export function loadSearchInputs() {
   const { corpus } = loadCorpus(root);
   const roles = readDataFile(root, ROLES_FILE, roleListSchema);
   const synonyms = readDataFile(root, 'content/synonyms.yaml', synonymListSchema);
-  const problems = [...roles.problems, ...synonyms.problems];
+  const obligations = loadObligations(root);
+  const problems = [...roles.problems, ...synonyms.problems, ...obligations.problems];
   if (!roles.data || !synonyms.data) throw new Error(problems.join('\n'));
-  return { corpus, roles: roles.data, synonyms: synonyms.data };
+  const definitions = obligations.files.flatMap(({ data }) =>
+    data.roleDefinitions.map((definition) => ({ ...definition, document: data.document })),
+  );
+  return { corpus, roles: roles.data, synonyms: synonyms.data, definitions };
 }
 
 export function realSearchIndex() {
-  const { corpus, roles, synonyms } = loadSearchInputs();
-  return buildSearchIndex(corpus.documents, roles, synonyms.map(synonymGroup));
+  const { corpus, roles, synonyms, definitions } = loadSearchInputs();
+  return buildSearchIndex(corpus.documents, roles, synonyms.map(synonymGroup), definitions);
 }
+
+/** The engine over the real corpus, through the same files the browser loads. */
+export const realSearchEngine = (params?: RankingParams) =>
+  createSearchEngine(memoryStore(realSearchIndex()).store, params);

@@ -1,4 +1,5 @@
 /** Byte budgets of the built site (bytes are deterministic, so these are tests, not benchmarks). */
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gzipSize, initialJs } from '../../scripts/page-weight.mjs';
@@ -21,7 +22,13 @@ describe('budgets', () => {
     for (const page of pages) expect(gzipSize(join(DIST, page, 'index.html')), page).toBeLessThanOrEqual(150 * KB);
   });
 
-  it('keeps the lazily loaded search index under 150 KB gzip', () => {
-    expect(gzipSize(join(DIST, 'search-index.json'))).toBeLessThanOrEqual(150 * KB);
+  it('keeps the search files small: the manifest (loaded on first focus) under 20 KB gzip, each shard and chunk under 64 KB', () => {
+    const dir = join(DIST, 'search-index');
+    expect(gzipSize(join(dir, 'manifest.json'))).toBeLessThanOrEqual(20 * KB);
+    for (const sub of ['p', 't']) {
+      for (const name of readdirSync(join(dir, sub))) {
+        expect(statSync(join(dir, sub, name)).size, `${sub}/${name}`).toBeLessThanOrEqual(64 * KB);
+      }
+    }
   });
 });

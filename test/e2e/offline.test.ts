@@ -71,9 +71,14 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
     await expect
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
       .toBe(true);
-    // One search online, so the index is cached on first use.
-    await page.getByRole('searchbox', { name: '搜索条款' }).fill('网评员');
-    await page.getByRole('list', { name: '搜索结果' }).waitFor();
+    // Searches online, so the search files they need (shards and chunks) are cached on first use.
+    for (const query of ['网评员', '联席会议', '一岗两责']) {
+      await page.getByRole('searchbox', { name: '搜索条款' }).fill(query);
+      await expect
+        .poll(() => page.getByRole('list', { name: '搜索结果' }).getByRole('link').first().textContent())
+        .toBeTruthy();
+      await expect.poll(() => page.locator('.search-panel[aria-busy="true"]').count()).toBe(0);
+    }
 
     await page.context().setOffline(true);
     expect(
@@ -95,6 +100,10 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
 
     await page.goto(url(`search/?q=${encodeURIComponent('一岗两责')}`));
     await page.getByRole('status').filter({ hasText: /找到/ }).waitFor();
+    // A query that needs files never fetched says so, and offers to try again.
+    await page.getByRole('searchbox', { name: '搜索条款' }).fill('课程思政 教材选用');
+    await page.getByText(/检索索引载入失败/).waitFor();
+    await expect(page.getByRole('button', { name: '重试' }).count()).resolves.toBe(1);
 
     await page.goto(url('checklist/'));
     await selfCheckRendered(page);

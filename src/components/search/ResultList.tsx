@@ -4,20 +4,20 @@ import { docPath } from '../../lib/url';
 import { href } from '../link';
 import { rememberHighlight } from './highlightHandover';
 
-const KIND_LABELS: Record<string, string> = {
-  heading: '标题',
-  clause: '条款',
-  paragraph: '段落',
-  attribution: '责任部门',
-  row: '附表',
+const KIND_LABELS: Record<SearchHit['kind'], string> = {
+  h: '标题',
+  c: '条款',
+  p: '段落',
+  a: '责任部门',
+  r: '附表',
 };
 
 /** Hands the matched words to the clause page (see scripts/markSearchedWords.ts). */
 const remember = (hit: SearchHit) =>
   rememberHighlight({
-    path: href(docPath(hit.doc.slug)),
-    id: hit.record.id,
-    words: matchedWords(hit.record.t, hit.ranges),
+    path: href(docPath(hit.slug)),
+    id: hit.id,
+    words: matchedWords(hit.text, hit.ranges),
   });
 
 interface Props {
@@ -31,19 +31,19 @@ export function ResultList({ hits, compact = false, onKeyDown }: Props) {
   return (
     <ol class={compact ? 'search-results compact' : 'search-results'} aria-label="搜索结果" onKeyDown={onKeyDown}>
       {hits.map((hit) => {
-        const url = href(docPath(hit.doc.slug, hit.record.id));
-        const snippet = makeSnippet(hit.record.t, hit.ranges, compact ? 60 : 120);
+        const url = href(docPath(hit.slug, hit.id));
+        const snippet = makeSnippet(hit.text, hit.ranges, compact ? 60 : 120);
         return (
-          <li key={`${hit.doc.slug}#${hit.record.id}`}>
+          <li key={`${hit.slug}#${hit.id}`}>
             <a
               href={url}
               onClick={() => remember(hit)}
               // A middle click opens a new tab without a click event.
               onAuxClick={() => remember(hit)}
             >
-              <span class="result-doc">{hit.doc.title}</span>
+              <span class="result-doc">{hit.title}</span>
               <span class="result-loc">
-                {hit.record.l || KIND_LABELS[hit.record.k]}
+                {hit.locator || KIND_LABELS[hit.kind]}
                 {!hit.complete && <span class="result-partial">（部分匹配）</span>}
               </span>
             </a>

@@ -2,7 +2,7 @@
  * The search page (/search/?q=…): the query and filters live in the URL, so
  * a search can be reloaded, bookmarked and shared.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchFilters } from '../../lib/search/engine';
 import { MAX_TERM_LENGTH } from '../../lib/search/query';
 import { moveFocus } from './keyboard';
@@ -14,19 +14,28 @@ interface Option {
   label: string;
 }
 
+/** A document: its slug (in the URL), title and number in the search index. */
+interface DocumentOption extends Option {
+  index: number;
+}
+
 interface Props {
-  documents: Option[];
+  documents: DocumentOption[];
   bodyTypes: Option[];
   roles: Option[];
 }
 
 const LIMIT = 50;
-/** Results shown at first and added by 显示更多: a short list paints fast on a phone. */
+/** Results shown at first and added by 显示更多: a short list paints fast on a phone, and only its texts are fetched. */
 const PAGE = 20;
 const PARAMS = { q: 'q', doc: 'doc', bodyType: 'type', role: 'role' } as const;
 
-interface State extends SearchFilters {
+interface State {
   q: string;
+  /** The document's slug, as in the URL. */
+  doc?: string | undefined;
+  bodyType?: string | undefined;
+  role?: string | undefined;
 }
 
 function readUrl(): State {
@@ -81,8 +90,13 @@ function Filter(props: {
 export default function SearchPage({ documents, bodyTypes, roles }: Props) {
   const [state, setState] = useState<State>({ q: '' });
   const [wanted, setWanted] = useState(false);
-  const [search, retry] = useSearch(wanted, state.q, state, LIMIT);
   const [shown, setShown] = useState(PAGE);
+  const filters: SearchFilters = {
+    doc: documents.find((d) => d.value === state.doc)?.index ?? (state.doc ? -1 : undefined),
+    bodyType: state.bodyType,
+    role: state.role,
+  };
+  const [search, retry] = useSearch(wanted, state.q, filters, shown);
   /** After 显示更多, the first added result takes the focus (keyboard users stay in place). */
   const focusFrom = useRef<number | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -98,22 +112,59 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
   }, []);
 
   const update = (change: Partial<State>) => {
-    const next = { ...state, ...change };
-    setState(next);
+    setState((last) => ({ ...last, ...change }));
     setShown(PAGE);
-    writeUrl(next);
     setWanted(true);
   };
+  // The URL follows after the results are painted (a plain effect runs after the frame), off the keystroke's path.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else writeUrl(state);
+  }, [state]);
 
   const response = search.status === 'ready' ? search.response : undefined;
   const filtered = Boolean(state.doc || state.bodyType || state.role);
   const visible = response?.hits.slice(0, shown) ?? [];
+  const available = Math.min(response?.total ?? 0, LIMIT);
+  // Re-rendering the list (or 1,800 document options) on each keystroke costs a frame; they change only with their data.
+  const list = useMemo(() => visible.length > 0 && <ResultList hits={visible} />, [response, shown]);
+
+  const filterBox = useMemo(
+    () => (
+      <fieldset class="filters">
+        <legend>筛选</legend>
+        <Filter
+          name={PARAMS.doc}
+          label="文件"
+          options={documents}
+          value={state.doc}
+          onChange={(doc) => update({ doc })}
+        />
+        <Filter
+          name={PARAMS.bodyType}
+          label="主体类型"
+          options={bodyTypes}
+          value={state.bodyType}
+          onChange={(bodyType) => update({ bodyType })}
+        />
+        <Filter
+          name={PARAMS.role}
+          label="角色"
+          options={roles}
+          value={state.role}
+          onChange={(role) => update({ role })}
+        />
+      </fieldset>
+    ),
+    [state.doc, state.bodyType, state.role],
+  );
 
   useEffect(() => {
-    if (focusFrom.current === null) return;
+    if (focusFrom.current === null || visible.length <= focusFrom.current) return;
     results.current?.querySelectorAll<HTMLAnchorElement>('.search-results > li > a')[focusFrom.current]?.focus();
     focusFrom.current = null;
-  }, [shown]);
+  }, [visible.length]);
 
   return (
     <div class="search-page" onKeyDown={(event) => moveFocus(event, results.current, input.current)}>
@@ -145,30 +196,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
         <p id="search-tips" class="hint">
           多个词用空格分开，结果须同时包含；错一个字、“两/二/2”、常见同义词（如 述职/述责、追责/追究责任）也能找到。
         </p>
-        <fieldset class="filters">
-          <legend>筛选</legend>
-          <Filter
-            name={PARAMS.doc}
-            label="文件"
-            options={documents}
-            value={state.doc}
-            onChange={(doc) => update({ doc })}
-          />
-          <Filter
-            name={PARAMS.bodyType}
-            label="主体类型"
-            options={bodyTypes}
-            value={state.bodyType}
-            onChange={(bodyType) => update({ bodyType })}
-          />
-          <Filter
-            name={PARAMS.role}
-            label="角色"
-            options={roles}
-            value={state.role}
-            onChange={(role) => update({ role })}
-          />
-        </fieldset>
+        {filterBox}
       </form>
 
       <div ref={results} class="search-output" aria-busy={isBusy(search) ? 'true' : undefined}>
@@ -193,17 +221,17 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
         {response?.query.truncated && (
           <p class="hint">查询过长，只使用了前面的词语（每个词最多 {MAX_TERM_LENGTH} 个字）。</p>
         )}
-        {visible.length > 0 && <ResultList hits={visible} />}
-        {response && response.hits.length > visible.length && (
+        {list}
+        {response && available > visible.length && visible.length === shown && (
           <p class="more-results">
             <button
               type="button"
               onClick={() => {
                 focusFrom.current = visible.length;
-                setShown(visible.length + PAGE);
+                setShown(Math.min(LIMIT, visible.length + PAGE));
               }}
             >
-              显示更多结果（再显示 {Math.min(PAGE, response.hits.length - visible.length)} 条）
+              显示更多结果（再显示 {Math.min(PAGE, available - visible.length)} 条）
             </button>
           </p>
         )}

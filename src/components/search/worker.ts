@@ -1,8 +1,8 @@
 /**
- * The search engine in a worker of its own: building the index (folding
- * every clause, the bigram postings, fuse.js) and each search run off the
- * page's thread, so neither typing nor a phone's first search blocks the page.
- * Loaded on first use only (see searchClient.ts).
+ * The search engine in a worker of its own: it fetches the manifest of the
+ * search files on first use, then only the postings shards and text chunks
+ * each query needs (see src/lib/search/layout.ts), and answers every search
+ * off the page's thread. Loaded on first use only (see searchClient.ts).
  */
 import {
   createSearchEngine,
@@ -10,10 +10,13 @@ import {
   type SearchFilters,
   type SearchResponse,
 } from '../../lib/search/engine';
+import { MANIFEST_FILE, type SearchManifest } from '../../lib/search/layout';
+import { SearchStore, StaleIndexError } from '../../lib/search/store';
 
 export interface SearchRequest {
   id: number;
-  indexUrl: string;
+  /** URL of the search files' folder, ending in a slash. */
+  base: string;
   query: string;
   filters: SearchFilters;
   limit: number;
@@ -27,28 +30,47 @@ const scope = self as unknown as {
   postMessage(reply: SearchReply): void;
 };
 
-let engine: Promise<SearchEngine> | undefined;
-
-function load(indexUrl: string): Promise<SearchEngine> {
-  engine ??= fetch(indexUrl)
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    })
-    .then(createSearchEngine);
-  // A failed load is tried again on the next request (e.g. once the network is back).
-  engine.catch(() => {
-    engine = undefined;
-  });
-  return engine;
+async function fetched(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response;
 }
 
-scope.onmessage = async ({ data: { id, indexUrl, query, filters, limit } }) => {
+let engine: Promise<SearchEngine> | undefined;
+
+function load(base: string): Promise<SearchEngine> {
+  const loading = (engine ??= fetched(base + MANIFEST_FILE)
+    .then((response) => response.json() as Promise<SearchManifest>)
+    .then((manifest) => {
+      const store = new SearchStore(manifest, async (path) => {
+        const response = await fetched(base + path);
+        return path.endsWith('.bin') ? new Uint8Array(await response.arrayBuffer()) : response.text();
+      });
+      return createSearchEngine(store);
+    }));
+  // A failed load is tried again on the next request (e.g. once the network is back).
+  loading.catch(() => {
+    if (engine === loading) engine = undefined;
+  });
+  return loading;
+}
+
+async function answer({ base, query, filters, limit }: SearchRequest): Promise<SearchResponse> {
   try {
-    const ready = await load(indexUrl);
-    scope.postMessage({ id, response: ready.search(query, filters, limit) });
+    return await (await load(base)).search(query, filters, limit);
+  } catch (error) {
+    if (!(error instanceof StaleIndexError)) throw error;
+    // The site was deployed again since the manifest was read: start over with the new one.
+    engine = undefined;
+    return (await load(base)).search(query, filters, limit);
+  }
+}
+
+scope.onmessage = async ({ data }) => {
+  try {
+    scope.postMessage({ id: data.id, response: await answer(data) });
   } catch (error) {
     // Every request gets an answer, so the page never waits for ever.
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({ id: data.id, error: error instanceof Error ? error.message : String(error) });
   }
 };

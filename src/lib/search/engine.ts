@@ -1,105 +1,122 @@
 /**
- * Clause search over the index. fuse.js alone misses clauses whose words are
- * not adjacent, cannot require several terms and slows down linearly with the
- * corpus, so it works inside a pipeline:
+ * Clause search: BM25F over the words of the query, each found through the
+ * folded character bigrams of the index (searchFiles.ts), in two phases.
  *
- *  1. fold text and query (width, numerals, punctuation) and expand synonyms;
- *  2. per term, find candidates through a character-bigram index: exact
- *     occurrences, and "coverage" (share of the term's bigrams in the clause)
- *     for words that are apart in the clause;
- *  3. fuse.js scores the best candidates that do not contain the term
- *     verbatim, so a one-character typo still matches (一岗两责 → 一岗双责);
- *  4. a term also matches through the enclosing headings and document title
- *     (context), and a heading through the clauses of its section;
- *  5. rank: clauses matching all terms first, then by match quality, with
- *     headings and defining sentences ("X是第一责任人") lifted.
+ *  1. From the postings alone (store.ts loads the shards of the query's
+ *     keys): per word and record, the share of the word's bigram weight the
+ *     record holds (rare bigrams weigh more). All of it counts as the word;
+ *     part of it (≥ MIN_COVERAGE) as a possible typo or spread-out word. The
+ *     word also counts in two more fields: the record's enclosing headings and
+ *     clauses, and its document's title. BM25F combines the fields: a field's
+ *     weight times the occurrences (the text's normalised by the record's
+ *     length), saturated by k1, times the word's IDF; the record's score is
+ *     the sum over the words.
+ *  2. The best candidates' texts (the chunks that hold them) settle what
+ *     phase 1 could only guess: the word as printed, fuse.js for a word with
+ *     a wrong character, its characters in order but apart, or only some of
+ *     its bigrams; how close together the words are (proximity); where to
+ *     mark them. Then one document may not fill the first places while other
+ *     documents match too (diversity).
+ *
+ * A word's alternatives — its concept's other wordings in the thesaurus, and a
+ * role as a document defines it — count with a weight below the word itself.
  */
 import Fuse from 'fuse.js';
-import { SEPARATOR, foldText } from './fold';
-import type { SearchDoc, SearchIndexData, SearchRecord } from './indexData';
-import { foldSynonyms, parseQuery, type ParsedQuery, type QueryTerm } from './query';
-
-/** Score of a clause that contains the term verbatim. */
-const EXACT = 1;
-/** Ceiling of a fuzzy (fuse.js) match, so any exact match ranks above. */
-const FUZZY_WEIGHT = 0.85;
-/** fuse.js threshold: one wrong character in four (a 2- or 3-character term has to be exact). */
-export const FUZZY_THRESHOLD = 0.26;
-const MIN_FUZZY_LENGTH = 4;
-/** Longer terms (pasted phrases) are matched by bigram coverage alone: fuzzy matching them is slow and adds nothing. */
-const MAX_FUZZY_LENGTH = 12;
-/** Candidates handed to fuse.js per term, best bigram overlap first. */
-const FUZZY_CANDIDATES = 300;
-/** Weight of a match by bigram coverage (words apart), times the coverage (bigrams weighted by rarity). */
-const COVERAGE_WEIGHT = 0.7;
-const MIN_COVERAGE = 0.3;
-/** Weight of a match whose characters are all there, in order, but spread out (微信群 in 微信工作群), times √(term length / span). */
-const PROXIMITY_WEIGHT = 0.8;
-/** The longest span (in multiples of the term length) still counted as the term spread out. */
-const MAX_SPREAD = 3;
-const MAX_SPREAD_TERM = 8;
-/** Below this a term does not count as matched. */
-const MIN_TERM_SCORE = 0.15;
-/** A clause missing some words of the query must still match this share of their weight. */
-const PARTIAL_MIN_SHARE = 0.5;
-const MAX_SUGGESTIONS = 6;
-/** A match at least this good counts towards a term's frequency and a complete match. */
-const STRONG_MATCH = 0.45;
-
-/** How matches combine into a rank; measured on the evaluation queries (see README). */
-export interface RankingWeights {
-  /** A term found only in the enclosing headings or the document title. */
-  context: number;
-  /** Extra for a clause that contains the term and sits under a heading that names it too. */
-  contextSupport: number;
-  /** A heading or clause whose sub-clauses or 责任部门 line (not its own text) contain the term. */
-  section: number;
-  heading: number;
-  /** "X是第一责任人", "由校长担任": the clause defines or assigns the term. */
-  defining: number;
-  /** Bonus for clauses the terms make up much of (short clauses about the term). */
-  length: number;
-  /** Bonus for a clause that opens with the term (it is what the clause is about). */
-  early: number;
-  /** A clause with every term of a several-word query outranks one missing a term. */
-  complete: number;
-  /** Multiply by the document kind's weight (rules before plans before reports). */
-  kindWeights: boolean;
-  /** Each further hit from one document counts this much less. */
-  sameDocumentDecay: number;
-}
-
-export const DEFAULT_WEIGHTS: RankingWeights = {
-  context: 0.3,
-  contextSupport: 0.1,
-  section: 0.3,
-  heading: 1.2,
-  defining: 1.2,
-  length: 0.1,
-  early: 0.15,
-  complete: 1.1,
-  kindWeights: true,
-  sameDocumentDecay: 0.9,
-};
-const LENGTH_NORM = 6;
+import { SEPARATOR } from './fold';
+import { LENGTHS, roleKey } from './postings';
+import { parseQuery, foldExpansions, type Alternative, type ParsedQuery, type QueryTerm } from './query';
+import type { KindCode } from './layout';
+import type { KeyPostings, SearchStore, StoredRecord } from './store';
 
 export type Range = [start: number, end: number];
 
+/** The weights of the ranking, each with one meaning; chosen on the tuning half of the evaluation set. */
+export interface RankingParams {
+  /** BM25 saturation: how fast further occurrences stop adding. */
+  k1: number;
+  /** BM25 length normalisation of the clause text (0 none, 1 full). */
+  b: number;
+  /** Field weight of the enclosing headings and clauses (1 = the clause's own text). */
+  contextField: number;
+  /** Field weight of the document title. */
+  titleField: number;
+  /** A thesaurus wording or a role as the document defines it, relative to the typed word. */
+  expansion: number;
+  /** A word with one wrong character (fuse.js), times fuse.js's similarity. */
+  typo: number;
+  /** A word whose characters are all there in order but apart, times √(length / span). */
+  spread: number;
+  /** A word of which only some bigrams are there, times their share of its weight. */
+  scatter: number;
+  /** Up to this much more for a clause whose words stand close together (1 + proximity · closeness). */
+  proximity: number;
+  /** Each further result of one document counts this much less when the first places are chosen. */
+  diversity: number;
+  /** Multiply by the document kind's prior (rules before plans before reports). */
+  kindPrior: boolean;
+}
+
+export const DEFAULT_PARAMS: RankingParams = {
+  k1: 1.2,
+  b: 0.75,
+  contextField: 0.4,
+  titleField: 0.2,
+  expansion: 0.7,
+  typo: 0.8,
+  spread: 0.7,
+  scatter: 0.5,
+  proximity: 0.3,
+  diversity: 0.8,
+  kindPrior: true,
+};
+
+/** A record must hold this share of a phrase's bigram weight to count as a partial match. */
+const MIN_COVERAGE = 0.3;
+/** … or, for a term, the bigrams covering this share of its characters (one wrong character in four leaves half). */
+const MIN_TERM_SHARE = 0.5;
+
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
+}
+/** A clause missing some words of the query must still match this share of their weight. */
+const PARTIAL_MIN_SHARE = 0.5;
+/** Words up to this long are terms (a bigram found nowhere is a typo); longer ones are phrases or questions. */
+const MAX_TERM_WORD = 6;
+/** fuse.js threshold: one wrong character in four; shorter words must be exact. */
+export const FUZZY_THRESHOLD = 0.26;
+const MIN_FUZZY_LENGTH = 4;
+const MAX_FUZZY_LENGTH = 12;
+/** Characters in order count as the word spread out up to this many times its length. */
+const MAX_SPREAD = 3;
+const MAX_SPREAD_WORD = 8;
+/** Phase 2 reads the texts of at most this many candidates per result asked for (and a few more). */
+const VERIFIED_PER_RESULT = 1.5;
+const VERIFIED_EXTRA = 5;
+const MAX_SUGGESTIONS = 6;
+
 export interface SearchFilters {
-  doc?: string | undefined;
+  /** Document number (its position in the index). */
+  doc?: number | undefined;
   bodyType?: string | undefined;
   role?: string | undefined;
 }
 
 export interface SearchHit {
-  record: SearchRecord;
-  doc: SearchDoc;
+  record: number;
+  slug: string;
+  title: string;
+  id: string;
+  kind: KindCode;
+  locator: string;
+  text: string;
   /** Titles of the enclosing headings, outermost first. */
   path: string[];
   score: number;
-  /** False when only some of the terms matched. */
+  /** False when only some of the words matched. */
   complete: boolean;
-  /** Where the terms matched in the record's own text (ends exclusive). */
+  /** Where the words matched in the text (ends exclusive). */
   ranges: Range[];
 }
 
@@ -107,34 +124,19 @@ export interface SearchResponse {
   query: ParsedQuery;
   hits: SearchHit[];
   total: number;
-  /** Words of the corpus close to terms that matched nothing. */
+  /** Words of the corpus close to words that matched nothing. */
   suggestions: string[];
 }
 
-/** One term's matches in the records' own text, indexed by record. */
-interface TermMatches {
-  /** Best score per record, 0 where the term does not occur. */
-  score: Float32Array;
-  ranges: (Range[] | undefined)[];
-  /** The records with a score, in the order found. */
-  found: number[];
-}
-
-interface EngineRecord {
-  record: SearchRecord;
-  folded: string;
-}
-
 export interface SearchEngine {
-  search(raw: string, filters?: SearchFilters, limit?: number): SearchResponse;
-  readonly data: SearchIndexData;
+  search(raw: string, filters?: SearchFilters, limit?: number): Promise<SearchResponse>;
 }
 
-const bigramKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
-
-function bigramsOf(text: string): number[] {
-  const keys = new Set<number>();
-  for (let at = 0; at + 1 < text.length; at += 1) keys.add(bigramKey(text, at));
+/** The keys a text is looked up by: its bigrams, or the character itself. */
+function keysOfWord(text: string): string[] {
+  if (text.length === 1) return [text];
+  const keys = new Set<string>();
+  for (let at = 0; at + 1 < text.length; at += 1) keys.add(text.slice(at, at + 2));
   return [...keys];
 }
 
@@ -146,12 +148,29 @@ function occurrences(haystack: string, needle: string): Range[] {
   return ranges;
 }
 
-/** Where any of the given bigrams occur in `text`, merged into ranges. */
-function bigramRanges(text: string, keys: ReadonlySet<number>): Range[] {
+/** The shortest span of `text` holding the characters of `word` in order, if not longer than MAX_SPREAD × the word. */
+function spreadWindow(text: string, word: string): Range | undefined {
+  let best: Range | undefined;
+  const first = word[0] as string;
+  for (let start = text.indexOf(first); start !== -1; start = text.indexOf(first, start + 1)) {
+    let at = start;
+    for (let k = 1; k < word.length && at !== -1; k += 1) {
+      at = text.indexOf(word[k] as string, at + 1);
+      if (at !== -1 && text.slice(start, at).includes(SEPARATOR)) at = -1;
+    }
+    if (at === -1) continue;
+    const span = at + 1 - start;
+    if (span <= MAX_SPREAD * word.length && (!best || span < best[1] - best[0])) best = [start, at + 1];
+  }
+  return best;
+}
+
+/** Where any of the keys occur in `text`, merged into ranges. */
+function keyRanges(text: string, keys: ReadonlySet<string>): Range[] {
   const ranges: Range[] = [];
   for (let at = 0; at + 1 < text.length; at += 1) {
-    if (!keys.has(bigramKey(text, at))) continue;
-    const last = ranges.at(-1);
+    if (!keys.has(text.slice(at, at + 2))) continue;
+    const last = ranges[ranges.length - 1];
     if (last && at <= last[1]) last[1] = at + 2;
     else ranges.push([at, at + 2]);
   }
@@ -159,192 +178,342 @@ function bigramRanges(text: string, keys: ReadonlySet<number>): Range[] {
 }
 
 function mergeRanges(ranges: Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const sorted = ranges.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: Range[] = [];
   for (const range of sorted) {
-    const last = merged.at(-1);
+    const last = merged[merged.length - 1];
     if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
     else merged.push([range[0], range[1]]);
   }
   return merged;
 }
 
-/**
- * fuse.js reports the characters that agree (一岗 of 一岗双责 for 一岗两责);
- * mark the whole stretch the term lines up with instead.
- */
-function alignedSpan(text: string, term: string, pieces: Range[]): Range[] {
-  const longest = pieces.reduce<Range | undefined>((a, b) => (!a || b[1] - b[0] > a[1] - a[0] ? b : a), undefined);
-  if (!longest) return [];
-  const offset = term.indexOf(text.slice(longest[0], longest[1]));
-  if (offset === -1) return [longest];
+/** fuse.js reports the characters that agree; mark the whole stretch the word lines up with. */
+function alignedSpan(text: string, word: string, pieces: Range[]): Range | undefined {
+  let longest: Range | undefined;
+  for (const piece of pieces) if (!longest || piece[1] - piece[0] > longest[1] - longest[0]) longest = piece;
+  if (!longest) return undefined;
+  const offset = word.indexOf(text.slice(longest[0], longest[1]));
+  if (offset === -1) return longest;
   const start = Math.max(0, longest[0] - offset);
-  return [[start, Math.min(text.length, start + term.length)]];
+  return [start, Math.min(text.length, start + word.length)];
 }
 
-/** The shortest span of `text` holding the characters of `term` in order, if not longer than MAX_SPREAD × the term. */
-function subsequenceWindow(text: string, term: string): Range | undefined {
-  let best: Range | undefined;
-  for (let start = text.indexOf(term[0] as string); start !== -1; start = text.indexOf(term[0] as string, start + 1)) {
-    let at = start;
-    for (let k = 1; k < term.length && at !== -1; k += 1) at = text.indexOf(term[k] as string, at + 1);
-    if (at === -1) break;
-    const span = at + 1 - start;
-    if (span <= MAX_SPREAD * term.length && (!best || span < best[1] - best[0])) best = [start, at + 1];
+/**
+ * The smallest window of the text that holds one range of each word, as the share of it the
+ * words fill: 1 when they stand side by side, towards 0 when far apart.
+ */
+export function closeness(perWord: readonly Range[][]): number {
+  const events: { at: number; end: number; word: number }[] = [];
+  perWord.forEach((ranges, word) => ranges.forEach(([at, end]) => events.push({ at, end, word })));
+  if (perWord.length < 2) return 0;
+  events.sort((a, b) => a.at - b.at);
+  const lastSeen = new Array<number>(perWord.length).fill(-1);
+  let best = 0;
+  for (let i = 0; i < events.length; i += 1) {
+    const event = events[i] as (typeof events)[number];
+    lastSeen[event.word] = i;
+    if (lastSeen.some((at) => at === -1)) continue;
+    const first = Math.min(...lastSeen);
+    let filled = 0;
+    let end = 0;
+    for (const at of lastSeen) {
+      const e = events[at] as (typeof events)[number];
+      filled += e.end - e.at;
+      end = Math.max(end, e.end);
+    }
+    const start = (events[first] as (typeof events)[number]).at;
+    best = Math.max(best, Math.min(1, filled / (end - start)));
   }
   return best;
 }
 
-/** Only the first few matches of a clause are checked for a defining sentence. */
-const MAX_DEFINING_CHECKS = 4;
-const DEFINING_AFTER = /^\s?(是|为|负责|担任)/;
-// 是/为 as the copula of the sentence, not inside 作为, 成为, 但是, 还是 …
-const DEFINING_BEFORE = /(?:(?<![作成认以因行])为|(?<![于但还就只凡或总要可])是|由)[^\s]{0,8}\s?$/;
-
-/** The match is what a sentence defines or assigns: "X是第一责任人", "第一责任人要…", "由校长担任". */
-function isDefining(folded: string, [start, end]: Range): boolean {
-  return (
-    DEFINING_AFTER.test(folded.slice(end, end + 3)) ||
-    DEFINING_BEFORE.test(folded.slice(Math.max(0, start - 12), start))
-  );
+interface WordState {
+  term: QueryTerm;
+  /** Phase-1 estimate of the occurrences in the record's own text (typed word = 1 each, alternatives less). */
+  own: Float32Array;
+  /** Where the word is there whole (all bigrams present): the weight of one occurrence of that alternative. */
+  whole: Float32Array;
+  /** Where the word is there whole as typed (or as its homophone correction). */
+  asTyped: Uint8Array;
+  /** Best own estimate among the records' enclosing records (headings and parent clauses). */
+  context: Float32Array;
+  /** Per document: the word (or an alternative, weighted) is in the title. */
+  title: Float32Array;
+  idf: number;
+  /** Records holding the word as typed (all its bigrams). */
+  typedCount: number;
+  /** Weight of each key (rare bigrams weigh more); 0 for a key of a long word found nowhere. */
+  keyWeights: Map<string, number>;
+  found: number[];
 }
 
-/** How many of the best hits (× the limit) the diversity re-ranking chooses from. */
-const DIVERSITY_POOL = 4;
+/** A word in one record's text, as phase 2 finds it. */
+interface Verified {
+  own: number;
+  ranges: Range[];
+  /** Found only through a thesaurus wording or a role's definition, not as typed. */
+  expanded: boolean;
+}
 
-/** The `count` best hits, best first, without sorting all of them. */
-function best(hits: SearchHit[], count: number): SearchHit[] {
-  if (hits.length > count) {
-    const scores = Float64Array.from(hits, (hit) => hit.score).sort();
-    const threshold = scores[scores.length - count] as number;
-    hits = hits.filter((hit) => hit.score >= threshold);
+/** Ranking tier: every word as typed, every word (some through the thesaurus or a role), some words only. */
+const tier = (hit: { complete: boolean; asTyped: boolean }) => (hit.complete ? (hit.asTyped ? 0 : 1) : 2);
+
+interface Candidate {
+  record: number;
+  doc: number;
+  score: number;
+  complete: boolean;
+  matchedWords: number;
+  /** What phase 2 can at least confirm: the words found whole once each (a typo or spread word may vanish). */
+  lower: number;
+  /** Complete even if every uncertain word vanishes. */
+  surelyComplete: boolean;
+  /** Every word found in the text is there as typed, none only through the thesaurus or a role's definition. */
+  asTyped: boolean;
+}
+
+export function createSearchEngine(store: SearchStore, params: RankingParams = DEFAULT_PARAMS): SearchEngine {
+  const { manifest } = store;
+  const n = manifest.records;
+  const expansions = foldExpansions(manifest.thesaurus, manifest.roleAliases);
+  const sourceWeight = (alternative: Alternative) =>
+    alternative.source === 'typed' ? 1 : alternative.source === 'typo' ? params.typo : params.expansion;
+  const kindPrior = manifest.docs.kind.map((kind) => (params.kindPrior ? (manifest.kindWeights[kind] ?? 1) : 1));
+  const keyWeight = (df: number) => Math.log(1 + n / (df + 1));
+  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  /** Per record, from its postings: length, section span, heading or not (filled as lists are read). */
+  const lengthOf = new Float32Array(n);
+  const spanOf = new Int32Array(n);
+  const headingOf = new Uint8Array(n);
+
+  function inDocs(record: number, docs: readonly number[] | undefined): boolean {
+    if (!docs) return true;
+    const doc = store.docOf(record);
+    return docs.includes(doc);
   }
-  return hits.sort((a, b) => b.score - a.score);
-}
 
-/**
- * Picks the top results so that one document does not fill the first places
- * with near-identical clauses: each further hit from the same document counts
- * a little less. Headings do not count: they lead to the clauses under them.
- */
-function diversify(sorted: SearchHit[], limit: number, decay: number): SearchHit[] {
-  const taken = new Map<number, number>();
-  const pool = sorted.slice(0, limit * DIVERSITY_POOL);
-  const picked: SearchHit[] = [];
-  while (picked.length < limit && pool.length > 0) {
-    let bestAt = 0;
-    let best = -Infinity;
-    for (let i = 0; i < pool.length; i += 1) {
-      const hit = pool[i] as SearchHit;
-      const adjusted = hit.score * decay ** (taken.get(hit.record.d) ?? 0);
-      if (adjusted > best) {
-        best = adjusted;
-        bestAt = i;
-      }
-    }
-    const [hit] = pool.splice(bestAt, 1) as [SearchHit];
-    // A heading only leads to its clauses: it does not crowd them out.
-    if (hit.record.k !== 'heading') taken.set(hit.record.d, (taken.get(hit.record.d) ?? 0) + 1);
-    picked.push(hit);
-  }
-  return picked;
-}
-
-export function createSearchEngine(data: SearchIndexData, weights: RankingWeights = DEFAULT_WEIGHTS): SearchEngine {
-  const records: EngineRecord[] = data.records.map((record) => ({ record, folded: foldText(record.t) }));
-  const parentOf = Int32Array.from(data.records, (record) => record.p);
-  const docOf = Int32Array.from(data.records, (record) => record.d);
-  const synonyms = foldSynonyms(data.synonyms);
-  const foldedTitles = data.docs.map((doc) => foldText(doc.title));
-  const roleIds = data.roles.map((role) => role.id);
-
-  const postings = new Map<number, number[]>();
-  records.forEach(({ folded }, index) => {
-    let previous = -1;
-    for (let at = 0; at + 1 < folded.length; at += 1) {
-      if (folded[at] === SEPARATOR || folded[at + 1] === SEPARATOR) continue;
-      const key = bigramKey(folded, at);
-      if (key === previous) continue;
-      previous = key;
-      const list = postings.get(key);
-      if (!list) postings.set(key, [index]);
-      else if (list.at(-1) !== index) list.push(index);
-    }
-  });
-
-  const hitCounts = new Uint16Array(records.length);
-  const hitWeights = new Float32Array(records.length);
-  /** Rare bigrams say more than common ones (工作 is everywhere); one found nowhere counts as found once. */
-  const bigramWeight = (matches: number) => Math.log(1 + records.length / (Math.max(matches, 1) + 1));
-
-  /** Own-text matches of one folded alternative, merged into `best` (max score per record). */
-  function matchAlternative(text: string, weight: number, best: TermMatches) {
-    const keep = (index: number, score: number, ranges: Range[]) => {
-      const current = best.score[index] as number;
-      if (score <= current) return;
-      if (current === 0) best.found.push(index);
-      best.score[index] = score;
-      best.ranges[index] = ranges;
-    };
-    if (text.length === 1) {
-      records.forEach(({ folded }, index) => {
-        if (folded.includes(text)) keep(index, EXACT * weight, occurrences(folded, text));
-      });
-      return;
-    }
-    const keys = bigramsOf(text);
-    const lists = keys.map((key) => postings.get(key) ?? []).sort((a, b) => a.length - b.length);
-    const listWeights = lists.map((list) => bigramWeight(list.length));
-    const totalWeight = listWeights.reduce((a, b) => a + b, 0);
-    let remaining = totalWeight;
-    const touched: number[] = [];
-    lists.forEach((list, k) => {
-      const keyWeight = listWeights[k] as number;
-      // Rarest bigrams first: once the bigrams left cannot reach MIN_COVERAGE, a clause not seen yet
-      // cannot match (an exact match holds the rarest bigram), so only clauses already seen are counted.
-      const admitNew = remaining / totalWeight >= MIN_COVERAGE || touched.length < FUZZY_CANDIDATES;
-      for (const index of list) {
-        if (hitCounts[index] === 0) {
-          if (!admitNew) continue;
-          touched.push(index);
+  /** Phase 1 for one word: estimates from the postings. */
+  function matchWord(term: QueryTerm, lists: Map<string, KeyPostings>): WordState {
+    const own = new Float32Array(n);
+    const whole = new Float32Array(n);
+    const asTyped = new Uint8Array(n);
+    const title = new Float32Array(manifest.docs.records.length);
+    const found: number[] = [];
+    const keyWeights = new Map<string, number>();
+    let typedCount = 0;
+    const coverage = new Float32Array(n);
+    const hits = new Uint8Array(n);
+    const minTf = new Uint8Array(n);
+    /** Per record, the characters of the word its present bigrams cover (bit i = character i). */
+    const covered = new Uint32Array(n);
+    for (const alternative of term.alternatives) {
+      const weight = sourceWeight(alternative);
+      const keys = keysOfWord(alternative.text);
+      const isTerm = alternative.text.length <= MAX_TERM_WORD;
+      let total = 0;
+      const present: KeyPostings[] = [];
+      const weights: number[] = [];
+      const charMasks: number[] = [];
+      for (const key of keys) {
+        const postings = lists.get(key);
+        const w = keyWeight(postings ? postings.list.records.length : 0);
+        // A bigram found nowhere: in a short word, a typo that costs its weight; in a question, a word of the asker's.
+        if (postings || isTerm) total += w;
+        keyWeights.set(key, postings || isTerm ? w : 0);
+        if (postings) {
+          present.push(postings);
+          weights.push(w);
+          let mask = 0;
+          for (let at = alternative.text.indexOf(key); at !== -1; at = alternative.text.indexOf(key, at + 1))
+            mask |= (key.length === 1 ? 1 : 3) << at;
+          charMasks.push(mask);
         }
-        hitCounts[index] = (hitCounts[index] as number) + 1;
-        hitWeights[index] = (hitWeights[index] as number) + keyWeight;
       }
-      remaining -= keyWeight;
-    });
-    const keySet = new Set(keys);
-    const spreadable = text.length >= 3 && text.length <= MAX_SPREAD_TERM;
-    const fuzzyByHits: number[][] = [];
-    for (const index of touched) {
-      const hits = hitCounts[index] as number;
-      const { folded } = records[index] as EngineRecord;
-      if (hits === keys.length && folded.includes(text)) {
-        keep(index, EXACT * weight, occurrences(folded, text));
+      if (present.length === 0 || total === 0) continue;
+      const touched: number[] = [];
+      present.forEach(({ list }, k) => {
+        const w = weights[k] as number;
+        const mask = charMasks[k] as number;
+        for (let i = 0; i < list.records.length; i += 1) {
+          const record = list.records[i] as number;
+          if (hits[record] === 0) {
+            touched.push(record);
+            minTf[record] = 255;
+            lengthOf[record] = LENGTHS[list.lengths[i] as number] as number;
+            spanOf[record] = list.span[i] as number;
+            headingOf[record] = list.heading[i] as number;
+          }
+          hits[record] = (hits[record] as number) + 1;
+          coverage[record] = (coverage[record] as number) + w;
+          covered[record] = (covered[record] as number) | mask;
+          minTf[record] = Math.min(minTf[record] as number, list.tf[i] as number);
+        }
+      });
+      const allKeys = present.length === keys.length;
+      const partialAllowed = alternative.text.length >= 3;
+      for (const record of touched) {
+        // A term's share is of its characters (a typo leaves two bigrams out), a phrase's of its bigram weight.
+        const share = isTerm
+          ? bitCount(covered[record] as number) / alternative.text.length
+          : (coverage[record] as number) / total;
+        let estimate = 0;
+        let isWhole = false;
+        if (allKeys && hits[record] === keys.length) {
+          estimate = weight * (minTf[record] as number);
+          isWhole = true;
+          if (alternative.source === 'typed') typedCount += 1;
+        } else if (partialAllowed && share >= (isTerm ? MIN_TERM_SHARE : MIN_COVERAGE)) {
+          // Optimistic: phase 2 may find a typo or the word spread out, which count more than scattered bigrams.
+          estimate = weight * Math.max(params.scatter, params.typo, params.spread) * share;
+        }
+        if (estimate > 0 && inDocs(record, alternative.docs)) {
+          if ((own[record] as number) === 0) found.push(record);
+          if (estimate > (own[record] as number)) own[record] = estimate;
+          if (isWhole && weight > (whole[record] as number)) whole[record] = weight;
+          if (isWhole && (alternative.source === 'typed' || alternative.source === 'typo')) asTyped[record] = 1;
+        }
+        hits[record] = 0;
+        coverage[record] = 0;
+        covered[record] = 0;
+      }
+      // The title: every key of the alternative in the title.
+      if (allKeys) {
+        const counts = new Map<number, number>();
+        for (const { titles } of present) for (const d of titles) counts.set(d, (counts.get(d) ?? 0) + 1);
+        for (const [d, count] of counts) {
+          if (count === present.length && (!alternative.docs || alternative.docs.includes(d)))
+            title[d] = Math.max(title[d] as number, weight);
+        }
+      }
+    }
+    // The enclosing records' field: what a heading or parent clause holds, its section holds.
+    const context = new Float32Array(n);
+    for (const record of found) {
+      const span = spanOf[record] as number;
+      const value = own[record] as number;
+      for (let r = record + 1; r <= record + span && r < n; r += 1) {
+        if ((context[r] as number) < value) context[r] = value;
+      }
+    }
+    let wholeCount = 0;
+    for (const record of found) if (whole[record]) wholeCount += 1;
+    return {
+      term,
+      own,
+      whole,
+      asTyped,
+      context,
+      title,
+      idf: idfOf(wholeCount > 0 ? wholeCount : found.length),
+      typedCount,
+      keyWeights,
+      found,
+    };
+  }
+
+  /** A word found nowhere as typed, of two to eight Chinese characters: add its homophone variants that may occur. */
+  async function withHomophones(word: WordState, lists: Map<string, KeyPostings>): Promise<WordState> {
+    const text = word.term.text;
+    if (word.typedCount > 0 || text.length < 2 || text.length > MAX_SPREAD_WORD || !/^[\u4e00-\u9fff]+$/.test(text))
+      return word;
+    const variants = (await store.typoCorrector()).homophones(text);
+    if (variants.length === 0) return word;
+    const more = await store.postings(variants.flatMap(keysOfWord));
+    for (const [key, postings] of more) lists.set(key, postings);
+    const alternatives = [
+      ...word.term.alternatives,
+      ...variants.map((v): Alternative => ({ text: v, source: 'typo' })),
+    ];
+    return matchWord({ ...word.term, alternatives }, lists);
+  }
+
+  /** BM25F of one word in one record, from its field values. */
+  function wordScore(word: WordState, own: number, record: number, doc: number): number {
+    const norm = 1 - params.b + (params.b * (lengthOf[record] as number)) / manifest.averageLength;
+    // The clause's surroundings: its headings and parent clauses, and (not for a heading) its sub-items and 责任部门 line.
+    let around = word.context[record] as number;
+    if (!headingOf[record]) {
+      const end = Math.min(n - 1, record + (spanOf[record] as number));
+      for (let inside = record + 1; inside <= end; inside += 1) around = Math.max(around, word.own[inside] as number);
+    }
+    const x = own / norm + params.contextField * around + params.titleField * (word.title[doc] as number);
+    return x > 0 ? (word.idf * x * (params.k1 + 1)) / (x + params.k1) : 0;
+  }
+
+  async function filterSet(filters: SearchFilters): Promise<((record: number, doc: number) => boolean) | undefined> {
+    const checks: ((record: number, doc: number) => boolean)[] = [];
+    if (filters.doc !== undefined) checks.push((_, doc) => doc === filters.doc);
+    if (filters.bodyType) {
+      const type = manifest.bodyTypes.indexOf(filters.bodyType);
+      checks.push((_, doc) => manifest.docs.bodyType[doc] === type);
+    }
+    if (filters.role) {
+      const role = manifest.roles.findIndex((r) => r.id === filters.role);
+      const key = roleKey(role);
+      const list = role === -1 ? undefined : (await store.postings([key])).get(key)?.list.records;
+      const members = new Set(list ?? []);
+      checks.push((record) => members.has(record));
+    }
+    return checks.length ? (record, doc) => checks.every((check) => check(record, doc)) : undefined;
+  }
+
+  /** Phase 2 for one word in one record: what its text says. */
+  function verify(word: WordState, record: StoredRecord): Verified {
+    let best = 0;
+    let ranges: Range[] = [];
+    let expanded = false;
+    let typed = false;
+    const keep = (value: number, found: Range[], alternative: Alternative) => {
+      if (value > best) {
+        best = value;
+        ranges = found;
+        expanded = alternative.source === 'thesaurus' || alternative.source === 'role';
+      }
+    };
+    for (const alternative of word.term.alternatives) {
+      if (!inDocs(record.index, alternative.docs)) continue;
+      const weight = sourceWeight(alternative);
+      const text = alternative.text;
+      const exact = occurrences(record.folded, text);
+      if (exact.length > 0) {
+        typed ||= alternative.source === 'typed' || alternative.source === 'typo';
+        keep(weight * Math.min(exact.length, 4), exact, alternative);
         continue;
       }
-      if (text.length < 3) continue;
-      (fuzzyByHits[hits] ??= []).push(index);
-      const coverage = (hitWeights[index] as number) / totalWeight;
-      const window = spreadable ? subsequenceWindow(folded, text) : undefined;
-      const proximity = window ? PROXIMITY_WEIGHT * Math.sqrt(text.length / (window[1] - window[0])) : 0;
-      if (window && proximity >= COVERAGE_WEIGHT * coverage) {
-        keep(index, proximity * weight, [window]);
-      } else if (coverage >= MIN_COVERAGE) {
-        keep(index, COVERAGE_WEIGHT * coverage * weight, bigramRanges(folded, keySet));
+      if (text.length < 3 || weight * Math.max(params.spread, params.typo, params.scatter) <= best) continue;
+      if (text.length <= MAX_SPREAD_WORD) {
+        const window = spreadWindow(record.folded, text);
+        if (window)
+          keep(weight * params.spread * Math.sqrt(text.length / (window[1] - window[0])), [window], alternative);
+      }
+      const keys = new Set(keysOfWord(text));
+      const inText = keyRanges(record.folded, keys);
+      if (inText.length > 0) {
+        let present = 0;
+        let total = 0;
+        for (const key of keys) {
+          const w = word.keyWeights.get(key) ?? 0;
+          total += w;
+          if (record.folded.includes(key)) present += w;
+        }
+        const share = total > 0 ? present / total : 0;
+        if (share >= MIN_COVERAGE) keep(weight * params.scatter * share, inText, alternative);
       }
     }
-    if (text.length >= MIN_FUZZY_LENGTH && text.length <= MAX_FUZZY_LENGTH) {
-      // The best-overlapping candidates, shorter clauses first within a bucket.
-      const candidates: number[] = [];
-      for (let hits = fuzzyByHits.length - 1; hits > 0 && candidates.length < FUZZY_CANDIDATES; hits -= 1) {
-        const bucket = fuzzyByHits[hits];
-        if (!bucket) continue;
-        bucket.sort((a, b) => (records[a] as EngineRecord).folded.length - (records[b] as EngineRecord).folded.length);
-        candidates.push(...bucket.slice(0, FUZZY_CANDIDATES - candidates.length));
-      }
+    return { own: best, ranges, expanded: expanded && !typed };
+  }
+
+  /** fuse.js over the candidates that lack the word: one wrong character in four is forgiven. */
+  function typoMatches(word: WordState, records: StoredRecord[]): Map<number, { own: number; range: Range }> {
+    const matches = new Map<number, { own: number; range: Range }>();
+    for (const alternative of word.term.alternatives) {
+      const text = alternative.text;
+      if (text.length < MIN_FUZZY_LENGTH || text.length > MAX_FUZZY_LENGTH) continue;
+      const pool = records.filter((r) => !r.folded.includes(text) && inDocs(r.index, alternative.docs));
+      if (pool.length === 0) continue;
       const fuse = new Fuse(
-        candidates.map((index) => (records[index] as EngineRecord).folded),
+        pool.map((r) => r.folded),
         {
           includeScore: true,
           includeMatches: true,
@@ -357,172 +526,176 @@ export function createSearchEngine(data: SearchIndexData, weights: RankingWeight
         },
       );
       for (const result of fuse.search(text)) {
-        const index = candidates[result.refIndex] as number;
+        const record = pool[result.refIndex] as StoredRecord;
         const pieces = (result.matches ?? []).flatMap((m) => m.indices.map(([s, e]): Range => [s, e + 1]));
-        keep(index, FUZZY_WEIGHT * (1 - (result.score ?? 1)) * weight, alignedSpan(result.item, text, pieces));
+        const range = alignedSpan(result.item, text, pieces);
+        const own = sourceWeight(alternative) * params.typo * (1 - (result.score ?? 1));
+        if (range && own > (matches.get(record.index)?.own ?? 0)) matches.set(record.index, { own, range });
       }
     }
-    for (const index of touched) {
-      hitCounts[index] = 0;
-      hitWeights[index] = 0;
+    return matches;
+  }
+
+  /** Picks the first places so that one document does not fill them while others match too. */
+  function diversify<T extends { score: number; doc: number; kind: KindCode }>(sorted: T[], limit: number): T[] {
+    const taken = new Map<number, number>();
+    const pool = sorted.slice();
+    const picked: T[] = [];
+    while (picked.length < limit && pool.length > 0) {
+      let bestAt = 0;
+      let best = -Infinity;
+      for (let i = 0; i < pool.length; i += 1) {
+        const hit = pool[i] as T;
+        const adjusted = hit.score * params.diversity ** (taken.get(hit.doc) ?? 0);
+        if (adjusted > best) {
+          best = adjusted;
+          bestAt = i;
+        }
+      }
+      const [hit] = pool.splice(bestAt, 1) as [T];
+      // A heading leads to the clauses under it: it does not crowd them out.
+      if (hit.kind !== 'h') taken.set(hit.doc, (taken.get(hit.doc) ?? 0) + 1);
+      picked.push(hit);
     }
+    return picked;
   }
 
-  function matchTerm(term: QueryTerm): TermMatches {
-    const best: TermMatches = { score: new Float32Array(records.length), ranges: [], found: [] };
-    for (const { text, weight } of term.alternatives) matchAlternative(text, weight, best);
-    return best;
+  async function suggest(words: string[]): Promise<string[]> {
+    if (words.length === 0) return [];
+    const fuse = new Fuse(await store.vocabularyWords(), { includeScore: true, ignoreLocation: true, threshold: 0.5 });
+    const suggestions = words.flatMap((word) =>
+      fuse
+        .search(word, { limit: 12 })
+        .filter((result) => result.item !== word)
+        .map((result) => ({
+          word: result.item,
+          rank:
+            (result.score ?? 1) -
+            (result.item[0] === word[0] ? 0.2 : 0) +
+            Math.abs(result.item.length - word.length) * 0.02,
+        }))
+        .sort((a, b) => a.rank - b.rank)
+        .slice(0, 3)
+        .map((candidate) => candidate.word),
+    );
+    return [...new Set(suggestions)].slice(0, MAX_SUGGESTIONS);
   }
 
-  function titleScore(term: QueryTerm, doc: number): number {
-    const title = foldedTitles[doc] as string;
-    return term.alternatives.some((a) => title.includes(a.text)) ? EXACT : 0;
-  }
-
-  function pathOf(record: SearchRecord): string[] {
-    const path: string[] = [];
-    for (let p = record.p; p !== -1; p = (data.records[p] as SearchRecord).p) {
-      const parent = data.records[p] as SearchRecord;
-      if (parent.k === 'heading') path.unshift(parent.t);
-    }
-    return path;
-  }
-
-  function passes(record: SearchRecord, filters: SearchFilters): boolean {
-    const doc = data.docs[record.d] as SearchDoc;
-    if (filters.doc && doc.slug !== filters.doc) return false;
-    if (filters.bodyType && doc.bodyType !== filters.bodyType) return false;
-    if (filters.role) {
-      const role = roleIds.indexOf(filters.role);
-      if (!record.r.includes(role)) return false;
-    }
-    return true;
-  }
-
-  const suggestionFuse = new Fuse(data.vocabulary, {
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.5,
-  });
-
-  /** Corpus words close to a term that matched nothing; among equally close, those starting alike and of similar length first. */
-  function suggest(term: string): string[] {
-    return suggestionFuse
-      .search(term, { limit: 12 })
-      .filter((result) => result.item !== term)
-      .map((result) => ({
-        word: result.item,
-        rank:
-          (result.score ?? 1) -
-          (result.item[0] === term[0] ? 0.2 : 0) +
-          Math.abs(result.item.length - term.length) * 0.02,
-      }))
-      .sort((a, b) => a.rank - b.rank)
-      .slice(0, 3)
-      .map((candidate) => candidate.word);
-  }
-
-  function search(raw: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
-    const query = parseQuery(raw, synonyms);
-    const n = records.length;
+  async function search(raw: string, filters: SearchFilters = {}, limit = 50): Promise<SearchResponse> {
+    const query = parseQuery(raw, expansions);
     if (query.terms.length === 0) return { query, hits: [], total: 0, suggestions: [] };
+    const keys = query.terms.flatMap((term) => term.alternatives.flatMap((a) => keysOfWord(a.text)));
+    const [lists, passes] = await Promise.all([store.postings(keys), filterSet(filters)]);
+    const words = await Promise.all(query.terms.map((term) => withHomophones(matchWord(term, lists), lists)));
+    const totalIdf = words.reduce((sum, w) => sum + w.idf, 0);
 
-    const termWeights: number[] = [];
-    const ownMatches: TermMatches[] = [];
-    const sections: Float32Array[] = [];
-    const titleScores: number[][] = [];
-    const unmatchedTerms: string[] = [];
-    for (const term of query.terms) {
-      const own = matchTerm(term);
-      ownMatches.push(own);
-      // A heading or clause "contains" what its sub-clauses contain.
-      const section = new Float32Array(n);
-      for (const index of own.found) {
-        const score = own.score[index] as number;
-        for (let p = parentOf[index] as number; p !== -1 && (section[p] as number) < score; p = parentOf[p] as number) {
-          section[p] = score;
-        }
+    // Phase 1: every record that holds a word itself, scored from the postings.
+    const seen = new Uint8Array(n);
+    const candidates: Candidate[] = [];
+    for (const word of words) {
+      for (const record of word.found) {
+        if (seen[record]) continue;
+        seen[record] = 1;
+        const doc = store.docOf(record);
+        if (passes && !passes(record, doc)) continue;
+        const estimate = score(record, doc, (w) => w.own[record] as number);
+        if (!estimate) continue;
+        const sure = score(record, doc, (w) => w.whole[record] as number);
+        candidates.push({
+          ...estimate,
+          lower: sure?.score ?? 0,
+          surelyComplete: Boolean(sure?.complete),
+          asTyped: words.every((w) => !(w.own[record] as number) || Boolean(w.asTyped[record])),
+        });
       }
-      sections.push(section);
-      titleScores.push(data.docs.map((_, d) => titleScore(term, d)));
-      // Rarer terms weigh more (inverse document frequency over clauses).
-      let frequency = 0;
-      for (const index of own.found) if ((own.score[index] as number) >= STRONG_MATCH) frequency += 1;
-      termWeights.push(Math.log(1 + n / (frequency + 1)));
-      if (own.found.length === 0) unmatchedTerms.push(term.text);
     }
 
-    /** How well term t matches record i: in its own text, or through its headings, title or sub-clauses. */
-    const termScore = (t: number, i: number): number => {
-      const own = (ownMatches[t] as TermMatches).score;
-      let context = (titleScores[t] as number[])[docOf[i] as number] as number;
-      for (let p = parentOf[i] as number; p !== -1; p = parentOf[p] as number) {
-        context = Math.max(context, own[p] as number);
-      }
-      const ownScore = own[i] as number;
-      if (ownScore > 0) return ownScore + weights.contextSupport * context;
-      return Math.max(weights.context * context, weights.section * ((sections[t] as Float32Array)[i] as number));
-    };
-
-    // A result must contain at least one term itself; context alone only supports it.
-    const candidates = new Set<number>();
-    for (const own of ownMatches) for (const index of own.found) candidates.add(index);
-    const hits: SearchHit[] = [];
-    for (const i of candidates) {
-      const { record, folded } = records[i] as EngineRecord;
-      let matched = 0;
-      let matchedWeight = 0;
+    /** A record's score from its own-text values per word; undefined when it does not match enough. */
+    function score(record: number, doc: number, ownOf: (word: WordState, index: number) => number) {
+      let total = 0;
+      let matchedIdf = 0;
+      let matchedWords = 0;
       let matchedLong = false;
-      let strong = 0;
-      let sum = 0;
-      let totalWeight = 0;
-      for (let t = 0; t < query.terms.length; t += 1) {
-        const score = termScore(t, i);
-        const weight = termWeights[t] as number;
-        totalWeight += weight;
-        if (score >= MIN_TERM_SCORE) {
-          matched += 1;
-          matchedWeight += weight;
-          matchedLong ||= (query.terms[t] as QueryTerm).text.length > 1;
-          sum += weight * score;
-        }
-        if (score >= STRONG_MATCH) strong += 1;
-      }
-      if (matched === 0 || !passes(record, filters)) continue;
-      const ranges =
-        ownMatches.length === 1
-          ? ((ownMatches[0] as TermMatches).ranges[i] ?? [])
-          : mergeRanges(ownMatches.flatMap((own) => own.ranges[i] ?? []));
-      if (ranges.length === 0) continue;
-      const complete = matched === query.terms.length;
-      // A clause with only some of the words must carry the weightier half, and more than a single character.
-      if (!complete && (matchedWeight / totalWeight < PARTIAL_MIN_SHARE || !matchedLong)) continue;
-      let score = sum / totalWeight;
-      if (strong === query.terms.length && query.terms.length > 1) score *= weights.complete;
-      if (record.k === 'heading') score *= weights.heading;
-      if (weights.kindWeights) score *= (data.docs[record.d] as SearchDoc).weight;
-      if (ranges.slice(0, MAX_DEFINING_CHECKS).some((range) => isDefining(folded, range))) score *= weights.defining;
-      const matchedLength = ranges.reduce((total, [start, end]) => total + end - start, 0);
-      score += weights.early * (1 - (ranges[0] as Range)[0] / record.t.length);
-      score += weights.length * Math.min(1, (LENGTH_NORM * matchedLength) / record.t.length);
-      hits.push({
-        record,
-        doc: data.docs[record.d] as SearchDoc,
-        path: [],
-        score,
-        complete,
-        ranges,
+      let ownAny = false;
+      words.forEach((word, i) => {
+        const own = ownOf(word, i);
+        const s = wordScore(word, own, record, doc);
+        if (s <= 0) return;
+        total += s;
+        matchedIdf += word.idf;
+        matchedWords += 1;
+        matchedLong ||= word.term.text.length > 1;
+        ownAny ||= own > 0;
       });
+      if (!ownAny) return undefined;
+      const complete = matchedWords === words.length;
+      if (!complete && (matchedIdf / totalIdf < PARTIAL_MIN_SHARE || !matchedLong)) return undefined;
+      return { record, doc, score: total * (kindPrior[doc] as number), complete, matchedWords };
     }
-    const top = diversify(best(hits, limit * DIVERSITY_POOL), limit, weights.sameDocumentDecay);
-    for (const hit of top) hit.path = pathOf(hit.record);
 
+    // Which texts to read: the candidates that may still make the first `limit` places, i.e. whose best case
+    // (proximity at most) beats what `limit` others surely keep, one diversity step lower.
+    const upper = (c: Candidate) => c.score * (1 + params.proximity);
+    candidates.sort((a, b) => tier(a) - tier(b) || upper(b) - upper(a));
+    const sure = candidates
+      .filter((c) => c.surelyComplete && c.asTyped)
+      .map((c) => c.lower)
+      .sort((a, b) => b - a);
+    const threshold = sure.length >= limit ? (sure[limit - 1] as number) * params.diversity : 0;
+    const pool = candidates
+      .filter((c) => tier(c) > 0 || upper(c) >= threshold)
+      .slice(0, Math.ceil(limit * VERIFIED_PER_RESULT) + VERIFIED_EXTRA);
+
+    // Phase 2: the texts of the best candidates.
+    const stored = await store.records(pool.map((c) => c.record));
+    const texts = pool.map((c) => stored.get(c.record) as StoredRecord);
+    const typos = words.map((word) => typoMatches(word, texts));
+    const hits: (SearchHit & { doc: number; asTyped: boolean })[] = [];
+    pool.forEach((candidate, c) => {
+      const record = texts[c] as StoredRecord;
+      const perWord = words.map((word, i) => {
+        const verified = verify(word, record);
+        const typo = (typos[i] as Map<number, { own: number; range: Range }>).get(record.index);
+        return typo && typo.own > verified.own ? { own: typo.own, ranges: [typo.range], expanded: false } : verified;
+      });
+      const rescored = score(candidate.record, candidate.doc, (_, i) => (perWord[i] as { own: number }).own);
+      if (!rescored) return;
+      const ranges = perWord.map((w) => w.ranges).filter((r) => r.length > 0);
+      const near = closeness(ranges);
+      hits.push({
+        record: record.index,
+        doc: candidate.doc,
+        slug: record.slug,
+        title: record.title,
+        id: record.id,
+        kind: record.kind,
+        locator: record.locator,
+        text: record.text,
+        path: record.path,
+        score: rescored.score * (1 + params.proximity * near),
+        complete: rescored.complete,
+        asTyped: perWord.every((w) => !w.expanded),
+        ranges: mergeRanges(ranges.flat()),
+      });
+    });
+    // Clauses with every word as typed first, then with every word, then (marked 部分匹配) those missing a word.
+    hits.sort((a, b) => b.score - a.score);
+    const top: SearchHit[] = [];
+    for (const level of [0, 1, 2]) {
+      const picked = diversify(
+        hits.filter((hit) => tier(hit) === level),
+        limit - top.length,
+      );
+      for (const { doc: _doc, asTyped: _asTyped, ...hit } of picked) top.push(hit);
+    }
+    const unmatched = words.filter((w) => w.found.length === 0).map((w) => w.term.text);
+    const total = candidates.length - (pool.length - hits.length);
     const suggestions =
-      hits.length === 0 || unmatchedTerms.length > 0
-        ? [...new Set(unmatchedTerms.flatMap((term) => suggest(term)))].slice(0, MAX_SUGGESTIONS)
+      top.length === 0 || unmatched.length > 0
+        ? await suggest(unmatched.length ? unmatched : query.terms.map((t) => t.text))
         : [];
-    return { query, hits: top, total: hits.length, suggestions };
+    return { query, hits: top, total, suggestions };
   }
 
-  return { search, data };
+  return { search };
 }

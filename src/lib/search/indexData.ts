@@ -1,14 +1,16 @@
 /**
- * The clause-level search index: built once at build time from the document
- * models, shipped as one JSON file and loaded by the browser on first use.
+ * The clause-level search index as one model, built once at build time from
+ * the document models: the tests and benchmarks read it directly, and
+ * searchFiles.ts turns it into the files the browser fetches.
  * Field names are short because every record is repeated ~500 times.
  */
 import type { DocBlock } from '../corpus/model';
 import type { DocumentKind } from '../../schemas/document';
 import { createRoleMatcher, type RoleAliases } from '../roles';
 import type { SynonymGroup } from '../../schemas/synonyms';
+import type { RoleAliasGroup } from './layout';
 
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** Block kinds that are search results; gaps and signatures are not. */
 export const INDEXED_KINDS = ['heading', 'clause', 'paragraph', 'attribution', 'row'] as const;
@@ -67,8 +69,10 @@ export interface SearchIndexData {
   version: typeof SEARCH_INDEX_VERSION;
   docs: SearchDoc[];
   roles: SearchRole[];
-  /** Groups of interchangeable terms. */
+  /** The thesaurus: concepts, each with the documents' wordings of it. */
   synonyms: SynonymGroup[];
+  /** Terms one document equates by defining a role. */
+  roleAliases: RoleAliasGroup[];
   records: SearchRecord[];
   /** Words of the corpus, for "did you mean" suggestions. */
   vocabulary: string[];
@@ -83,12 +87,55 @@ export interface IndexInputDocument {
 
 export interface IndexInputRole extends SearchRole, RoleAliases {}
 
+/** How a document defines a role: "党委副书记、校长是直接责任人" (the obligations' roleDefinitions). */
+export interface IndexInputDefinition {
+  document: string;
+  printed: string;
+  quote: string;
+}
+
+/** The names a printed role form lists: 党委副书记、校长（…） → 党委副书记, 校长. */
+const printedNames = (printed: string) =>
+  printed
+    .replace(/（[^）]*）|\([^)]*\)/g, '')
+    .split(/[、，,和及]/)
+    .map((name) => name.trim())
+    .filter((name) => name.length >= 2);
+
+/**
+ * Per document, the terms its role definitions equate: the printed names and every role
+ * alias the defining sentence uses (校党委书记, 党委书记, 第一责任人). Identical groups of
+ * several documents are stored once.
+ */
+export function roleAliasGroups(
+  definitions: readonly IndexInputDefinition[],
+  documents: readonly { slug: string }[],
+  roles: readonly RoleAliases[],
+): RoleAliasGroup[] {
+  const aliases = [...new Set(roles.flatMap((role) => role.aliases))];
+  const groups = new Map<string, RoleAliasGroup>();
+  for (const definition of definitions) {
+    const doc = documents.findIndex((d) => d.slug === definition.document);
+    if (doc === -1) continue;
+    const terms = [
+      ...new Set([...printedNames(definition.printed), ...aliases.filter((alias) => definition.quote.includes(alias))]),
+    ].sort();
+    if (terms.length < 2) continue;
+    const key = terms.join('|');
+    const group = groups.get(key);
+    if (!group) groups.set(key, { docs: [doc], terms });
+    else if (!group.docs.includes(doc)) group.docs.push(doc);
+  }
+  return [...groups.values()].map((group) => ({ ...group, docs: group.docs.sort((a, b) => a - b) }));
+}
+
 const isIndexed = (kind: string): kind is IndexedKind => (INDEXED_KINDS as readonly string[]).includes(kind);
 
 export function buildSearchIndex(
   documents: readonly IndexInputDocument[],
   roles: readonly IndexInputRole[],
   synonyms: readonly SynonymGroup[],
+  definitions: readonly IndexInputDefinition[] = [],
 ): SearchIndexData {
   const mentions = createRoleMatcher(roles);
   const roleIndex = new Map(roles.map((role, index) => [role.id, index]));
@@ -120,6 +167,7 @@ export function buildSearchIndex(
     })),
     roles: roles.map(({ id, name }) => ({ id, name })),
     synonyms: synonyms.map((group) => ({ terms: [...group.terms], wholeTerm: group.wholeTerm })),
+    roleAliases: roleAliasGroups(definitions, documents, roles),
     records,
     vocabulary: extractVocabulary(
       records.map((record) => record.t),

@@ -1,23 +1,29 @@
 /**
- * Turns what a user typed into search terms. Input is only ever text: fuse.js
+ * Turns what a user typed into search words. Input is only ever text: fuse.js
  * operators (' ! ^ = |), HTML and emoji fold to separators; a long paste is
- * cut to the first MAX_TERMS terms of at most MAX_TERM_LENGTH characters each
- * (fuse.js splits longer patterns into pieces that match independently).
+ * cut to the first MAX_TERMS words of at most MAX_TERM_LENGTH characters each.
+ * Each word carries its alternatives: the word itself, the wordings of its
+ * concept in the thesaurus, and in a document that defines a role the terms it
+ * equates (校长 ↔ 直接责任人 where "党委副书记、校长是直接责任人").
  */
 import type { SynonymGroup } from '../../schemas/synonyms';
 import { SEPARATOR, foldText } from './fold';
+import type { RoleAliasGroup } from './layout';
 
 export const MAX_INPUT_LENGTH = 200;
 export const MAX_TERMS = 6;
 export const MAX_TERM_LENGTH = 32;
-const MAX_ALTERNATIVES = 8;
-export const SYNONYM_WEIGHT = 0.9;
+const MAX_ALTERNATIVES = 12;
+
+/** What the user typed, a wording of its concept, a role as a document defines it, a homophone of a word found nowhere. */
+export type AlternativeSource = 'typed' | 'thesaurus' | 'role' | 'typo';
 
 export interface Alternative {
   /** Folded text to look for. */
   text: string;
-  /** 1 for what was typed, less for a synonym. */
-  weight: number;
+  source: AlternativeSource;
+  /** Only in these documents (a role as one document defines it). */
+  docs?: readonly number[];
 }
 
 export interface QueryTerm {
@@ -31,32 +37,44 @@ export interface ParsedQuery {
   truncated: boolean;
 }
 
-export function foldSynonyms(groups: readonly SynonymGroup[]): SynonymGroup[] {
-  return groups.map((group) => ({
-    ...group,
-    terms: [...new Set(group.terms.map((term) => foldText(term).replaceAll(SEPARATOR, '')))],
-  }));
+export interface Expansions {
+  thesaurus: readonly SynonymGroup[];
+  roleAliases: readonly RoleAliasGroup[];
 }
 
-function alternativesOf(term: string, synonyms: readonly SynonymGroup[]): Alternative[] {
-  const alternatives: Alternative[] = [{ text: term, weight: 1 }];
+const foldTerm = (term: string) => foldText(term).split(SEPARATOR).join('');
+
+export function foldExpansions(thesaurus: readonly SynonymGroup[], roleAliases: readonly RoleAliasGroup[] = []) {
+  return {
+    thesaurus: thesaurus.map((group) => ({ ...group, terms: [...new Set(group.terms.map(foldTerm))] })),
+    roleAliases: roleAliases.map((group) => ({ ...group, terms: [...new Set(group.terms.map(foldTerm))] })),
+  };
+}
+
+function alternativesOf(term: string, expansions: Expansions): Alternative[] {
+  const alternatives: Alternative[] = [{ text: term, source: 'typed' }];
   const seen = new Set([term]);
-  for (const group of synonyms) {
-    for (const member of group.terms) {
-      if (!member || !(group.wholeTerm ? term === member : term.includes(member))) continue;
-      for (const other of group.terms) {
+  const expand = (terms: readonly string[], whole: boolean, source: AlternativeSource, docs?: readonly number[]) => {
+    for (const member of terms) {
+      if (!member || !(whole ? term === member : term.includes(member))) continue;
+      for (const other of terms) {
         if (other === member) continue;
-        const text = term.replaceAll(member, other);
-        if (seen.has(text) || text.length > MAX_TERM_LENGTH) continue;
-        seen.add(text);
-        alternatives.push({ text, weight: SYNONYM_WEIGHT });
+        const text = term.split(member).join(other);
+        const key = docs ? `${text}@${docs.join(',')}` : text;
+        if (seen.has(key) || text.length > MAX_TERM_LENGTH) continue;
+        seen.add(key);
+        alternatives.push(docs ? { text, source, docs } : { text, source });
       }
     }
-  }
+  };
+  for (const group of expansions.thesaurus) expand(group.terms, group.wholeTerm, 'thesaurus');
+  for (const group of expansions.roleAliases) expand(group.terms, false, 'role', group.docs);
   return alternatives.slice(0, MAX_ALTERNATIVES);
 }
 
-export function parseQuery(raw: string, synonyms: readonly SynonymGroup[] = []): ParsedQuery {
+const NO_EXPANSIONS: Expansions = { thesaurus: [], roleAliases: [] };
+
+export function parseQuery(raw: string, expansions: Expansions = NO_EXPANSIONS): ParsedQuery {
   const input = raw.slice(0, MAX_INPUT_LENGTH);
   let truncated = input.length < raw.length;
   const words = foldText(input)
@@ -67,7 +85,7 @@ export function parseQuery(raw: string, synonyms: readonly SynonymGroup[] = []):
   const terms = unique.slice(0, MAX_TERMS).map((word) => {
     if (word.length > MAX_TERM_LENGTH) truncated = true;
     const text = word.slice(0, MAX_TERM_LENGTH);
-    return { text, alternatives: alternativesOf(text, synonyms) };
+    return { text, alternatives: alternativesOf(text, expansions) };
   });
   return { terms, truncated };
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TERM_LENGTH, MAX_TERMS, SYNONYM_WEIGHT, foldSynonyms, parseQuery } from '../query';
+import { MAX_TERM_LENGTH, MAX_TERMS, foldExpansions, parseQuery } from '../query';
 
-const synonyms = foldSynonyms([
-  { terms: ['追责', '追究责任'], wholeTerm: false },
-  { terms: ['年终', '年末'], wholeTerm: false },
-  { terms: ['责任', '职责'], wholeTerm: true },
-]);
+const synonyms = foldExpansions(
+  [
+    { terms: ['追责', '追究责任'], wholeTerm: false },
+    { terms: ['年终', '年末'], wholeTerm: false },
+    { terms: ['责任', '职责'], wholeTerm: true },
+  ],
+  [{ docs: [2, 5], terms: ['校长', '直接责任人'] }],
+);
 
 describe('parseQuery', () => {
   it('splits on spaces, full-width spaces and punctuation', () => {
@@ -46,8 +49,8 @@ describe('parseQuery', () => {
   it('expands synonyms inside a term, weighted below the typed text', () => {
     const [term] = parseQuery('追责情形', synonyms).terms;
     expect(term?.alternatives).toEqual([
-      { text: '追责情形', weight: 1 },
-      { text: '追究责任情形', weight: SYNONYM_WEIGHT },
+      { text: '追责情形', source: 'typed' },
+      { text: '追究责任情形', source: 'thesaurus' },
     ]);
     expect(parseQuery('年末', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['年末', '年终']);
   });
@@ -55,6 +58,13 @@ describe('parseQuery', () => {
   it('applies a whole-term group only to a word that is one of its terms', () => {
     expect(parseQuery('责任', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['责任', '职责']);
     expect(parseQuery('第一责任人', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['第一责任人']);
+  });
+
+  it('expands a role only in the documents that define it so', () => {
+    expect(parseQuery('校长职责', synonyms).terms[0]?.alternatives).toEqual([
+      { text: '校长职责', source: 'typed' },
+      { text: '直接责任人职责', source: 'role', docs: [2, 5] },
+    ]);
   });
 
   it('folds numerals so 两次, 二次 and 2次 are one query', () => {

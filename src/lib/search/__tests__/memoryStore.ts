@@ -1,0 +1,17 @@
+/** A search store over the search files built in memory, as the browser's worker reads them over the network. */
+import type { SearchIndexData } from '../indexData';
+import { buildSearchFiles, type SearchFilesOptions } from '../searchFiles';
+import { SearchStore } from '../store';
+
+export function memoryStore(data: SearchIndexData, options?: SearchFilesOptions) {
+  const { manifest, files } = buildSearchFiles(data, options);
+  /** Every file loaded, in order, with its size. */
+  const loaded: { path: string; bytes: number }[] = [];
+  const store = new SearchStore(manifest, async (path) => {
+    const file = files.get(path);
+    if (file === undefined) throw new Error(`no search file ${path}`);
+    loaded.push({ path, bytes: typeof file === 'string' ? new TextEncoder().encode(file).length : file.length });
+    return file;
+  });
+  return { store, manifest, files, loaded };
+}

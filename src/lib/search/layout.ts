@@ -1,0 +1,65 @@
+/**
+ * The layout of the search files (built by searchFiles.ts, read by store.ts):
+ *
+ *   manifest.json     counts, shard boundaries, per document its record count,
+ *                     kind and body type, the roles, the thesaurus, the role
+ *                     definitions per document
+ *   p/<n>.bin         postings of the keys whose hash falls in shard n (postings.ts)
+ *   t/<n>.json        records n·chunkSize … (n+1)·chunkSize − 1: id, kind,
+ *                     locator, text, heading path, and their documents
+ *   typos.json        homophones and the corpus's bigrams, loaded for a word found nowhere
+ *   vocabulary.json   corpus words for "did you mean", loaded when nothing matches
+ */
+import type { SynonymGroup } from '../../schemas/synonyms';
+import type { SearchRole } from './indexData';
+
+export const SEARCH_FILES_FORMAT = 1;
+/** Where the files are published, under the site's base. */
+export const SEARCH_FILES_DIR = 'search-index';
+export const MANIFEST_FILE = 'manifest.json';
+export const VOCABULARY_FILE = 'vocabulary.json';
+export const TYPOS_FILE = 'typos.json';
+export const shardFile = (shard: number) => `p/${shard}.bin`;
+export const chunkFile = (chunk: number) => `t/${chunk}.json`;
+
+export const KIND_CODES = { heading: 'h', clause: 'c', paragraph: 'p', attribution: 'a', row: 'r' } as const;
+export type KindCode = (typeof KIND_CODES)[keyof typeof KIND_CODES];
+
+/** The terms a document equates by defining a role ("党委副书记、校长是直接责任人"). */
+export interface RoleAliasGroup {
+  docs: number[];
+  terms: string[];
+}
+
+export interface SearchManifest {
+  format: typeof SEARCH_FILES_FORMAT;
+  /** Changes with any content; every shard and chunk carries it, so a mix of two builds is noticed. */
+  version: number;
+  records: number;
+  averageLength: number;
+  chunkSize: number;
+  /** The first key hash of each shard, ascending. */
+  shards: number[];
+  docs: {
+    /** Records per document, in record order. */
+    records: number[];
+    kind: number[];
+    bodyType: number[];
+  };
+  kinds: string[];
+  /** Prior of each document kind: rules state duties, reports describe them. */
+  kindWeights: number[];
+  bodyTypes: string[];
+  roles: SearchRole[];
+  thesaurus: SynonymGroup[];
+  roleAliases: RoleAliasGroup[];
+}
+
+/** A chunk: records `first` … in order, each [id, kind, locator, text, index into paths]; its documents as [index, slug, title]. */
+export interface SearchChunk {
+  version: number;
+  first: number;
+  docs: [doc: number, slug: string, title: string][];
+  paths: string[][];
+  records: [id: string, kind: KindCode, locator: string, text: string, path: number, doc: number][];
+}

@@ -1,0 +1,226 @@
+/**
+ * Reads the search files (searchFiles.ts) through a loader: over the network
+ * in the browser's worker, from memory in the tests and benchmarks. Each
+ * shard and chunk is loaded once, when a query first needs it; a failed load
+ * is tried again next time.
+ */
+import { foldText } from './fold';
+import { ByteReader, decodePostings, hashKey, type PostingList } from './postings';
+import {
+  chunkFile,
+  shardFile,
+  SEARCH_FILES_FORMAT,
+  TYPOS_FILE,
+  VOCABULARY_FILE,
+  type KindCode,
+  type SearchChunk,
+  type SearchManifest,
+} from './layout';
+import { TypoCorrector, type TypoData } from './typos';
+
+export type SearchFileLoader = (path: string) => Promise<Uint8Array | string>;
+
+/** The files on the server belong to another build than the manifest: start again from a fresh manifest. */
+export class StaleIndexError extends Error {
+  constructor(path: string) {
+    super(`${path} belongs to another build of the site`);
+    this.name = 'StaleIndexError';
+  }
+}
+
+export interface KeyPostings {
+  list: PostingList;
+  /** Documents whose title holds the key. */
+  titles: Int32Array;
+}
+
+interface ShardEntry {
+  titles: Int32Array;
+  count: number;
+  data: Uint8Array;
+  decoded?: PostingList;
+}
+
+export interface StoredRecord {
+  index: number;
+  id: string;
+  kind: KindCode;
+  locator: string;
+  text: string;
+  folded: string;
+  /** Titles of the enclosing headings, outermost first. */
+  path: string[];
+  doc: number;
+  slug: string;
+  title: string;
+}
+
+const EMPTY = new Int32Array(0);
+
+function parseShard(path: string, bytes: Uint8Array, version: number): Map<string, ShardEntry> {
+  const reader = new ByteReader(bytes);
+  if (reader.varint() !== SEARCH_FILES_FORMAT || reader.varint() !== version) throw new StaleIndexError(path);
+  const entries = new Map<string, ShardEntry>();
+  for (let n = reader.varint(); n > 0; n -= 1) {
+    let key = '';
+    for (let units = reader.varint(); units > 0; units -= 1) key += String.fromCharCode(reader.varint());
+    const titles = new Int32Array(reader.varint());
+    let doc = -1;
+    for (let i = 0; i < titles.length; i += 1) {
+      doc += reader.varint() + 1;
+      titles[i] = doc;
+    }
+    const count = reader.varint();
+    const length = reader.varint();
+    entries.set(key, { titles, count, data: bytes.subarray(reader.at, reader.at + length) });
+    reader.at += length;
+  }
+  return entries;
+}
+
+export class SearchStore {
+  private readonly shards = new Map<number, Promise<Map<string, ShardEntry>>>();
+  private readonly chunks = new Map<number, Promise<SearchChunk>>();
+  private readonly stored = new Map<number, StoredRecord>();
+  private vocabulary: Promise<string[]> | undefined;
+  private typos: Promise<TypoCorrector> | undefined;
+  /** First record of each document, and one past the last record at the end. */
+  readonly docStarts: Int32Array;
+
+  constructor(
+    readonly manifest: SearchManifest,
+    private readonly load: SearchFileLoader,
+  ) {
+    if (manifest.format !== SEARCH_FILES_FORMAT) throw new StaleIndexError('manifest.json');
+    this.docStarts = new Int32Array(manifest.docs.records.length + 1);
+    manifest.docs.records.forEach((count, d) => {
+      this.docStarts[d + 1] = (this.docStarts[d] as number) + count;
+    });
+  }
+
+  shardOf(key: string): number {
+    const hash = hashKey(key);
+    const { shards } = this.manifest;
+    let low = 0;
+    let high = shards.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((shards[mid] as number) <= hash) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  docOf(record: number): number {
+    let low = 0;
+    let high = this.docStarts.length - 2;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.docStarts[mid] as number) <= record) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  private once<T>(cache: Map<number, Promise<T>>, n: number, loadIt: () => Promise<T>): Promise<T> {
+    let loading = cache.get(n);
+    if (!loading) {
+      loading = loadIt();
+      cache.set(n, loading);
+      loading.catch(() => cache.delete(n));
+    }
+    return loading;
+  }
+
+  private shard(n: number) {
+    return this.once(this.shards, n, async () => {
+      const path = shardFile(n);
+      const bytes = await this.load(path);
+      if (typeof bytes === 'string') throw new TypeError(`${path} is not binary`);
+      return parseShard(path, bytes, this.manifest.version);
+    });
+  }
+
+  /** The postings of the keys that occur anywhere (keys found nowhere are left out). */
+  async postings(keys: Iterable<string>): Promise<Map<string, KeyPostings>> {
+    const wanted = [...new Set(keys)];
+    const shards = await Promise.all(wanted.map((key) => this.shard(this.shardOf(key))));
+    const found = new Map<string, KeyPostings>();
+    wanted.forEach((key, i) => {
+      const entry = shards[i]?.get(key);
+      if (!entry) return;
+      entry.decoded ??= decodePostings(entry.data, entry.count);
+      found.set(key, { list: entry.decoded, titles: entry.titles.length ? entry.titles : EMPTY });
+    });
+    return found;
+  }
+
+  private chunk(n: number) {
+    return this.once(this.chunks, n, async () => {
+      const path = chunkFile(n);
+      const text = await this.load(path);
+      const chunk = JSON.parse(typeof text === 'string' ? text : new TextDecoder().decode(text)) as SearchChunk;
+      if (chunk.version !== this.manifest.version) throw new StaleIndexError(path);
+      return chunk;
+    });
+  }
+
+  /** The stored records (text, locator, path …) of the given record numbers. */
+  async records(indexes: Iterable<number>): Promise<Map<number, StoredRecord>> {
+    const wanted = [...new Set(indexes)];
+    const size = this.manifest.chunkSize;
+    const missing = [...new Set(wanted.filter((i) => !this.stored.has(i)).map((i) => Math.floor(i / size)))];
+    const chunks = await Promise.all(missing.map((n) => this.chunk(n)));
+    for (const chunk of chunks) {
+      const docs = new Map(chunk.docs.map(([d, slug, title]) => [d, { slug, title }]));
+      chunk.records.forEach(([id, kind, locator, text, path, doc], i) => {
+        const index = chunk.first + i;
+        if (this.stored.has(index)) return;
+        const { slug, title } = docs.get(doc) as { slug: string; title: string };
+        this.stored.set(index, {
+          index,
+          id,
+          kind,
+          locator,
+          text,
+          folded: foldText(text),
+          path: chunk.paths[path] ?? [],
+          doc,
+          slug,
+          title,
+        });
+      });
+    }
+    const found = new Map<number, StoredRecord>();
+    for (const i of wanted) {
+      const record = this.stored.get(i);
+      if (record) found.set(i, record);
+    }
+    return found;
+  }
+
+  private json<T>(path: string): Promise<T> {
+    return this.load(path).then(
+      (text) => JSON.parse(typeof text === 'string' ? text : new TextDecoder().decode(text)) as T,
+    );
+  }
+
+  vocabularyWords(): Promise<string[]> {
+    const loading = (this.vocabulary ??= this.json<string[]>(VOCABULARY_FILE));
+    loading.catch(() => {
+      this.vocabulary = undefined;
+    });
+    return loading;
+  }
+
+  typoCorrector(): Promise<TypoCorrector> {
+    const loading = (this.typos ??= this.json<TypoData>(TYPOS_FILE).then((data) => {
+      if (data.version !== this.manifest.version) throw new StaleIndexError(TYPOS_FILE);
+      return new TypoCorrector(data);
+    }));
+    loading.catch(() => {
+      this.typos = undefined;
+    });
+    return loading;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The tuning tool: the ranking's figures on the tuning half of the evaluation set, by kind, and
+ * every query of that half whose expected clauses are not all in the first five, with the five
+ * shown. It never prints the test half. Run it with
+ *   SEARCH_TUNE=1 npx vitest run --project bench test/bench/search-tune.bench-run.ts
+ * (SEARCH_TUNE_PARAMS='{"k1":1.5}' overrides ranking weights for a trial.)
+ */
+import { it } from 'vitest';
+import { DEFAULT_PARAMS } from '../../src/lib/search/engine';
+import { realSearchEngine } from '../content/search-index';
+import { RANKED, evalQueries, measure, summary } from '../content/search-metrics';
+
+it.skipIf(!process.env.SEARCH_TUNE)('prints the tuning half', async () => {
+  const params = { ...DEFAULT_PARAMS, ...JSON.parse(process.env.SEARCH_TUNE_PARAMS ?? '{}') };
+  const engine = realSearchEngine(params);
+  const metrics = await measure(evalQueries('tune'), async (q) =>
+    (await engine.search(q, {}, RANKED)).hits.map((h) => ({ slug: h.slug, text: h.text, locator: h.locator })),
+  );
+  const byKind = new Map<string, { found: number; expected: number }>();
+  for (const { query, missing } of metrics.outcomes) {
+    const kind = byKind.get(query.kind) ?? { found: 0, expected: 0 };
+    kind.expected += query.expect_in_top5.length;
+    kind.found += query.expect_in_top5.length - missing.length;
+    byKind.set(query.kind, kind);
+  }
+  const lines = [`tune half: ${summary(metrics)}`, `params: ${JSON.stringify(params)}`];
+  lines.push([...byKind].map(([kind, k]) => `${kind} ${k.found}/${k.expected}`).join('; '));
+  if (!process.env.SEARCH_TUNE_QUIET) {
+    for (const { query, missing, ranked, firstRank } of metrics.outcomes) {
+      if (missing.length === 0 && firstRank === 1) continue;
+      lines.push(`\n「${query.query}」 (${query.kind}) first expected at ${firstRank || '—'}`);
+      for (const m of missing) lines.push(`  missing ${m.document} ${m.clause} ${m.text}`);
+      ranked
+        .slice(0, 5)
+        .forEach((hit, i) => lines.push(`  ${i + 1}. ${hit.slug} ${hit.locator} ${hit.text.slice(0, 40)}`));
+    }
+  }
+  console.log(lines.join('\n'));
+});
