@@ -37,3 +37,45 @@ it.skipIf(!process.env.SEARCH_TUNE)('prints the tuning half', async () => {
   }
   console.log(lines.join('\n'));
 });
+
+/** Each weight in turn over a few values, the others kept: recall@5 and MRR on the tuning half only. */
+it.skipIf(!process.env.SEARCH_TUNE_SWEEP)(
+  'sweeps the weights on the tuning half',
+  async () => {
+    const base = { ...DEFAULT_PARAMS, ...JSON.parse(process.env.SEARCH_TUNE_PARAMS ?? '{}') };
+    const queries = evalQueries('tune');
+    const trial = async (params: typeof base) => {
+      const engine = realSearchEngine(params);
+      return measure(queries, async (q) =>
+        (await engine.search(q, {}, RANKED)).hits.map((h) => ({ slug: h.slug, text: h.text })),
+      );
+    };
+    const grid: Record<string, (number | boolean)[]> = {
+      k1: [0.6, 0.9, 1.2, 1.6, 2.0],
+      b: [0.3, 0.5, 0.75, 0.9],
+      contextField: [0.2, 0.3, 0.4, 0.6, 0.8],
+      titleField: [0, 0.1, 0.2, 0.4],
+      expansion: [0.5, 0.6, 0.7, 0.8, 0.9],
+      typo: [0.6, 0.7, 0.8, 0.9],
+      spread: [0.5, 0.6, 0.7, 0.8],
+      scatter: [0.3, 0.4, 0.5, 0.6, 0.7],
+      proximity: [0, 0.15, 0.3, 0.5, 0.8],
+      diversity: [0.5, 0.6, 0.7, 0.8, 0.9],
+      kindPrior: [true, false],
+      typedFirst: [true, false],
+    };
+    const only = (process.env.SEARCH_TUNE_SWEEP ?? '').split(',').filter((name) => name in grid);
+    const lines: string[] = [`base ${summary(await trial(base))}`];
+    for (const [name, values] of Object.entries(grid)) {
+      if (only.length && !only.includes(name)) continue;
+      const row: string[] = [];
+      for (const value of values) {
+        const m = await trial({ ...base, [name]: value });
+        row.push(`${value}: ${m.recallAt5.toFixed(3)}/${m.mrr.toFixed(3)}`);
+      }
+      lines.push(`${name.padEnd(12)} ${row.join('  ')}`);
+    }
+    console.log(lines.join('\n'));
+  },
+  600_000,
+);

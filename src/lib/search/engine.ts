@@ -23,8 +23,8 @@
  */
 import Fuse from 'fuse.js';
 import { SEPARATOR } from './fold';
-import { LENGTHS, roleKey } from './postings';
-import { parseQuery, foldExpansions, type Alternative, type ParsedQuery, type QueryTerm } from './query';
+import { LENGTHS, MAX_TF, roleKey } from './postings';
+import { MAX_TERM_WORD, parseQuery, foldExpansions, type Alternative, type ParsedQuery, type QueryTerm } from './query';
 import type { KindCode } from './layout';
 import type { KeyPostings, SearchStore, StoredRecord } from './store';
 
@@ -54,11 +54,15 @@ export interface RankingParams {
   diversity: number;
   /** Multiply by the document kind's prior (rules before plans before reports). */
   kindPrior: boolean;
+  /** Field weight of a role definition ("党组书记是第一责任人", the documents' roleDefinitions): its text counts again. */
+  definitionField: number;
+  /** Field weight of a clause's lead, its text up to the first comma or stop: what the clause is about. */
+  leadField: number;
 }
 
 export const DEFAULT_PARAMS: RankingParams = {
   k1: 1.2,
-  b: 0.75,
+  b: 0.5,
   contextField: 0.4,
   titleField: 0.2,
   expansion: 0.7,
@@ -68,6 +72,8 @@ export const DEFAULT_PARAMS: RankingParams = {
   proximity: 0.3,
   diversity: 0.8,
   kindPrior: true,
+  definitionField: 0.5,
+  leadField: 0.5,
 };
 
 /** A record must hold this share of a phrase's bigram weight to count as a partial match. */
@@ -82,8 +88,6 @@ function bitCount(mask: number): number {
 }
 /** A clause missing some words of the query must still match this share of their weight. */
 const PARTIAL_MIN_SHARE = 0.5;
-/** Words up to this long are terms (a bigram found nowhere is a typo); longer ones are phrases or questions. */
-const MAX_TERM_WORD = 6;
 /** fuse.js threshold: one wrong character in four; shorter words must be exact. */
 export const FUZZY_THRESHOLD = 0.26;
 const MIN_FUZZY_LENGTH = 4;
@@ -188,6 +192,13 @@ function mergeRanges(ranges: Range[]): Range[] {
   return merged;
 }
 
+/** Where a clause's lead ends: at its first comma, colon, semicolon or stop. */
+const LEAD_END = /[，。；：！？,;:!?]/;
+function leadEnd(text: string): number {
+  const at = text.slice(1).search(LEAD_END);
+  return at === -1 ? text.length : at + 1;
+}
+
 /** fuse.js reports the characters that agree; mark the whole stretch the word lines up with. */
 function alignedSpan(text: string, word: string, pieces: Range[]): Range | undefined {
   let longest: Range | undefined;
@@ -230,12 +241,12 @@ export function closeness(perWord: readonly Range[][]): number {
 
 interface WordState {
   term: QueryTerm;
-  /** Phase-1 estimate of the occurrences in the record's own text (typed word = 1 each, alternatives less). */
+  /** Phase-1 estimate of the match in the record's own text: 1 for the word as typed, less for an alternative or a partial match. */
   own: Float32Array;
+  /** Occurrences of that match (at most MAX_TF). */
+  tf: Uint8Array;
   /** Where the word is there whole (all bigrams present): the weight of one occurrence of that alternative. */
   whole: Float32Array;
-  /** Where the word is there whole as typed (or as its homophone correction). */
-  asTyped: Uint8Array;
   /** Best own estimate among the records' enclosing records (headings and parent clauses). */
   context: Float32Array;
   /** Per document: the word (or an alternative, weighted) is in the title. */
@@ -251,13 +262,14 @@ interface WordState {
 /** A word in one record's text, as phase 2 finds it. */
 interface Verified {
   own: number;
+  tf: number;
+  /** The match's quality where it falls in the clause's lead, else 0. */
+  lead: number;
   ranges: Range[];
-  /** Found only through a thesaurus wording or a role's definition, not as typed. */
-  expanded: boolean;
 }
 
-/** Ranking tier: every word as typed, every word (some through the thesaurus or a role), some words only. */
-const tier = (hit: { complete: boolean; asTyped: boolean }) => (hit.complete ? (hit.asTyped ? 0 : 1) : 2);
+/** Ranking tier: clauses with every word, then (marked 部分匹配) those missing one. */
+const tier = (hit: { complete: boolean }) => (hit.complete ? 0 : 1);
 
 interface Candidate {
   record: number;
@@ -269,8 +281,6 @@ interface Candidate {
   lower: number;
   /** Complete even if every uncertain word vanishes. */
   surelyComplete: boolean;
-  /** Every word found in the text is there as typed, none only through the thesaurus or a role's definition. */
-  asTyped: boolean;
 }
 
 export function createSearchEngine(store: SearchStore, params: RankingParams = DEFAULT_PARAMS): SearchEngine {
@@ -285,7 +295,9 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   /** Per record, from its postings: length, section span, heading or not (filled as lists are read). */
   const lengthOf = new Float32Array(n);
   const spanOf = new Int32Array(n);
+  const backOf = new Int32Array(n);
   const headingOf = new Uint8Array(n);
+  const definitionOf = new Uint8Array(n);
 
   function inDocs(record: number, docs: readonly number[] | undefined): boolean {
     if (!docs) return true;
@@ -296,8 +308,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   /** Phase 1 for one word: estimates from the postings. */
   function matchWord(term: QueryTerm, lists: Map<string, KeyPostings>): WordState {
     const own = new Float32Array(n);
+    const tf = new Uint8Array(n);
     const whole = new Float32Array(n);
-    const asTyped = new Uint8Array(n);
     const title = new Float32Array(manifest.docs.records.length);
     const found: number[] = [];
     const keyWeights = new Map<string, number>();
@@ -342,7 +354,9 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
             minTf[record] = 255;
             lengthOf[record] = LENGTHS[list.lengths[i] as number] as number;
             spanOf[record] = list.span[i] as number;
+            backOf[record] = list.back[i] as number;
             headingOf[record] = list.heading[i] as number;
+            definitionOf[record] = list.definition[i] as number;
           }
           hits[record] = (hits[record] as number) + 1;
           coverage[record] = (coverage[record] as number) + w;
@@ -360,18 +374,20 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         let estimate = 0;
         let isWhole = false;
         if (allKeys && hits[record] === keys.length) {
-          estimate = weight * (minTf[record] as number);
+          estimate = weight;
           isWhole = true;
           if (alternative.source === 'typed') typedCount += 1;
         } else if (partialAllowed && share >= (isTerm ? MIN_TERM_SHARE : MIN_COVERAGE)) {
-          // Optimistic: phase 2 may find a typo or the word spread out, which count more than scattered bigrams.
-          estimate = weight * Math.max(params.scatter, params.typo, params.spread) * share;
+          // Optimistic: phase 2 may find a typo or the word spread out, or (a phrase, a word found nowhere) this share of it.
+          estimate = weight * (isTerm ? Math.max(params.typo, params.spread, params.scatter) : params.scatter) * share;
         }
         if (estimate > 0 && inDocs(record, alternative.docs)) {
           if ((own[record] as number) === 0) found.push(record);
-          if (estimate > (own[record] as number)) own[record] = estimate;
+          if (estimate > (own[record] as number)) {
+            own[record] = estimate;
+            tf[record] = isWhole ? (minTf[record] as number) : 1;
+          }
           if (isWhole && weight > (whole[record] as number)) whole[record] = weight;
-          if (isWhole && (alternative.source === 'typed' || alternative.source === 'typo')) asTyped[record] = 1;
         }
         hits[record] = 0;
         coverage[record] = 0;
@@ -387,13 +403,14 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         }
       }
     }
-    // The enclosing records' field: what a heading or parent clause holds, its section holds.
+    // The enclosing records' field: what a heading or parent clause holds, its section holds (and what an
+    // assignment line holds, the rest of its section).
     const context = new Float32Array(n);
     for (const record of found) {
-      const span = spanOf[record] as number;
+      const end = Math.min(n - 1, record + (spanOf[record] as number));
       const value = own[record] as number;
-      for (let r = record + 1; r <= record + span && r < n; r += 1) {
-        if ((context[r] as number) < value) context[r] = value;
+      for (let r = record - (backOf[record] as number); r <= end; r += 1) {
+        if (r !== record && (context[r] as number) < value) context[r] = value;
       }
     }
     let wholeCount = 0;
@@ -401,8 +418,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     return {
       term,
       own,
+      tf,
       whole,
-      asTyped,
       context,
       title,
       idf: idfOf(wholeCount > 0 ? wholeCount : found.length),
@@ -428,17 +445,31 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     return matchWord({ ...word.term, alternatives }, lists);
   }
 
-  /** BM25F of one word in one record, from its field values. */
-  function wordScore(word: WordState, own: number, record: number, doc: number): number {
+  /**
+   * BM25F of one word in one record: the occurrences in each field (the text's normalised by the record's
+   * length) times the field's weight, saturated by k1, times the word's IDF and the match's quality (the
+   * fields' qualities weighted like their occurrences), so a long clause loses on repetition, not on quality.
+   */
+  function wordScore(word: WordState, own: number, tf: number, lead: number, record: number, doc: number): number {
     const norm = 1 - params.b + (params.b * (lengthOf[record] as number)) / manifest.averageLength;
-    // The clause's surroundings: its headings and parent clauses, and (not for a heading) its sub-items and 责任部门 line.
+    // The clause's surroundings: its headings and parent clauses, and (not for a heading or an assignment
+    // line, which only head them) its sub-items and 责任部门 line.
     let around = word.context[record] as number;
-    if (!headingOf[record]) {
+    if (!headingOf[record] && !backOf[record]) {
       const end = Math.min(n - 1, record + (spanOf[record] as number));
       for (let inside = record + 1; inside <= end; inside += 1) around = Math.max(around, word.own[inside] as number);
     }
-    const x = own / norm + params.contextField * around + params.titleField * (word.title[doc] as number);
-    return x > 0 ? (word.idf * x * (params.k1 + 1)) / (x + params.k1) : 0;
+    const title = word.title[doc] as number;
+    const text = own > 0 ? ((definitionOf[record] ? 1 + params.definitionField : 1) * tf) / norm : 0;
+    const x =
+      text +
+      (lead > 0 ? params.leadField : 0) +
+      (around > 0 ? params.contextField : 0) +
+      (title > 0 ? params.titleField : 0);
+    if (x === 0) return 0;
+    const quality =
+      (own * text + params.leadField * lead + params.contextField * around + params.titleField * title) / x;
+    return (word.idf * quality * x * (params.k1 + 1)) / (x + params.k1);
   }
 
   async function filterSet(filters: SearchFilters): Promise<((record: number, doc: number) => boolean) | undefined> {
@@ -461,14 +492,13 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   /** Phase 2 for one word in one record: what its text says. */
   function verify(word: WordState, record: StoredRecord): Verified {
     let best = 0;
+    let tf = 0;
     let ranges: Range[] = [];
-    let expanded = false;
-    let typed = false;
-    const keep = (value: number, found: Range[], alternative: Alternative) => {
+    const keep = (value: number, found: Range[], count = 1) => {
       if (value > best) {
         best = value;
+        tf = count;
         ranges = found;
-        expanded = alternative.source === 'thesaurus' || alternative.source === 'role';
       }
     };
     for (const alternative of word.term.alternatives) {
@@ -477,18 +507,18 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       const text = alternative.text;
       const exact = occurrences(record.folded, text);
       if (exact.length > 0) {
-        typed ||= alternative.source === 'typed' || alternative.source === 'typo';
-        keep(weight * Math.min(exact.length, 4), exact, alternative);
+        keep(weight, exact, Math.min(exact.length, MAX_TF));
         continue;
       }
       if (text.length < 3 || weight * Math.max(params.spread, params.typo, params.scatter) <= best) continue;
       if (text.length <= MAX_SPREAD_WORD) {
         const window = spreadWindow(record.folded, text);
-        if (window)
-          keep(weight * params.spread * Math.sqrt(text.length / (window[1] - window[0])), [window], alternative);
+        if (window) keep(weight * params.spread * Math.sqrt(text.length / (window[1] - window[0])), [window]);
       }
+      // Some of the bigrams count for a phrase, or for a word found nowhere as typed (有偿补习 for 违规补课);
+      // the bigrams of a word that does occur, scattered over a clause, are not that word.
       const keys = new Set(keysOfWord(text));
-      const inText = keyRanges(record.folded, keys);
+      const inText = text.length > MAX_TERM_WORD || word.typedCount === 0 ? keyRanges(record.folded, keys) : [];
       if (inText.length > 0) {
         let present = 0;
         let total = 0;
@@ -498,10 +528,11 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
           if (record.folded.includes(key)) present += w;
         }
         const share = total > 0 ? present / total : 0;
-        if (share >= MIN_COVERAGE) keep(weight * params.scatter * share, inText, alternative);
+        if (share >= MIN_COVERAGE) keep(weight * params.scatter * share, inText);
       }
     }
-    return { own: best, ranges, expanded: expanded && !typed };
+    const end = leadEnd(record.text);
+    return { own: best, tf, ranges, lead: ranges.some(([start]) => start < end) ? best : 0 };
   }
 
   /** fuse.js over the candidates that lack the word: one wrong character in four is forgiven. */
@@ -587,7 +618,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     const keys = query.terms.flatMap((term) => term.alternatives.flatMap((a) => keysOfWord(a.text)));
     const [lists, passes] = await Promise.all([store.postings(keys), filterSet(filters)]);
     const words = await Promise.all(query.terms.map((term) => withHomophones(matchWord(term, lists), lists)));
-    const totalIdf = words.reduce((sum, w) => sum + w.idf, 0);
+    const required = words.filter((w) => w.term.within === undefined);
+    const totalIdf = required.reduce((sum, w) => sum + w.idf, 0);
 
     // Phase 1: every record that holds a word itself, scored from the postings.
     const seen = new Uint8Array(n);
@@ -598,37 +630,50 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         seen[record] = 1;
         const doc = store.docOf(record);
         if (passes && !passes(record, doc)) continue;
-        const estimate = score(record, doc, (w) => w.own[record] as number);
+        // The lead is not known before the text is read: the estimate assumes each word is in it, the sure score none.
+        const estimate = score(record, doc, (w) => [
+          w.own[record] as number,
+          w.tf[record] as number,
+          w.own[record] as number,
+        ]);
         if (!estimate) continue;
-        const sure = score(record, doc, (w) => w.whole[record] as number);
+        const sure = score(record, doc, (w) => [w.whole[record] as number, 1, 0]);
         candidates.push({
           ...estimate,
           lower: sure?.score ?? 0,
           surelyComplete: Boolean(sure?.complete),
-          asTyped: words.every((w) => !(w.own[record] as number) || Boolean(w.asTyped[record])),
         });
       }
     }
 
     /** A record's score from its own-text values per word; undefined when it does not match enough. */
-    function score(record: number, doc: number, ownOf: (word: WordState, index: number) => number) {
+    function score(
+      record: number,
+      doc: number,
+      ownOf: (word: WordState, index: number) => [own: number, tf: number, lead: number],
+    ) {
       let total = 0;
       let matchedIdf = 0;
       let matchedWords = 0;
       let matchedLong = false;
       let ownAny = false;
+      const matched = new Array<boolean>(words.length).fill(false);
       words.forEach((word, i) => {
-        const own = ownOf(word, i);
-        const s = wordScore(word, own, record, doc);
+        const [own, tf, lead] = ownOf(word, i);
+        const s = wordScore(word, own, tf, lead, record, doc);
         if (s <= 0) return;
         total += s;
+        ownAny ||= own > 0;
+        if (word.term.within === undefined) matched[i] = true;
+      });
+      if (!ownAny) return undefined;
+      required.forEach((word) => {
+        if (!matched[words.indexOf(word)]) return;
         matchedIdf += word.idf;
         matchedWords += 1;
         matchedLong ||= word.term.text.length > 1;
-        ownAny ||= own > 0;
       });
-      if (!ownAny) return undefined;
-      const complete = matchedWords === words.length;
+      const complete = matchedWords === required.length;
       if (!complete && (matchedIdf / totalIdf < PARTIAL_MIN_SHARE || !matchedLong)) return undefined;
       return { record, doc, score: total * (kindPrior[doc] as number), complete, matchedWords };
     }
@@ -638,7 +683,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     const upper = (c: Candidate) => c.score * (1 + params.proximity);
     candidates.sort((a, b) => tier(a) - tier(b) || upper(b) - upper(a));
     const sure = candidates
-      .filter((c) => c.surelyComplete && c.asTyped)
+      .filter((c) => c.surelyComplete)
       .map((c) => c.lower)
       .sort((a, b) => b - a);
     const threshold = sure.length >= limit ? (sure[limit - 1] as number) * params.diversity : 0;
@@ -650,15 +695,20 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     const stored = await store.records(pool.map((c) => c.record));
     const texts = pool.map((c) => stored.get(c.record) as StoredRecord);
     const typos = words.map((word) => typoMatches(word, texts));
-    const hits: (SearchHit & { doc: number; asTyped: boolean })[] = [];
+    const hits: (SearchHit & { doc: number })[] = [];
     pool.forEach((candidate, c) => {
       const record = texts[c] as StoredRecord;
       const perWord = words.map((word, i) => {
         const verified = verify(word, record);
         const typo = (typos[i] as Map<number, { own: number; range: Range }>).get(record.index);
-        return typo && typo.own > verified.own ? { own: typo.own, ranges: [typo.range], expanded: false } : verified;
+        return typo && typo.own > verified.own
+          ? { own: typo.own, tf: 1, ranges: [typo.range], lead: typo.range[0] < leadEnd(record.text) ? typo.own : 0 }
+          : verified;
       });
-      const rescored = score(candidate.record, candidate.doc, (_, i) => (perWord[i] as { own: number }).own);
+      const rescored = score(candidate.record, candidate.doc, (_, i) => {
+        const verified = perWord[i] as Verified;
+        return [verified.own, verified.tf, verified.lead];
+      });
       if (!rescored) return;
       const ranges = perWord.map((w) => w.ranges).filter((r) => r.length > 0);
       const near = closeness(ranges);
@@ -674,19 +724,17 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         path: record.path,
         score: rescored.score * (1 + params.proximity * near),
         complete: rescored.complete,
-        asTyped: perWord.every((w) => !w.expanded),
         ranges: mergeRanges(ranges.flat()),
       });
     });
-    // Clauses with every word as typed first, then with every word, then (marked 部分匹配) those missing a word.
     hits.sort((a, b) => b.score - a.score);
     const top: SearchHit[] = [];
-    for (const level of [0, 1, 2]) {
+    for (const level of [0, 1]) {
       const picked = diversify(
         hits.filter((hit) => tier(hit) === level),
         limit - top.length,
       );
-      for (const { doc: _doc, asTyped: _asTyped, ...hit } of picked) top.push(hit);
+      for (const { doc: _doc, ...hit } of picked) top.push(hit);
     }
     const unmatched = words.filter((w) => w.found.length === 0).map((w) => w.term.text);
     const total = candidates.length - (pool.length - hits.length);

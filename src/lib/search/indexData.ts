@@ -63,6 +63,8 @@ export interface SearchRecord {
   p: number;
   /** Indexes into `roles` of the roles the text mentions. */
   r: number[];
+  /** The record defines a role (a roleDefinitions clause of its document). */
+  f?: true;
 }
 
 export interface SearchIndexData {
@@ -90,6 +92,7 @@ export interface IndexInputRole extends SearchRole, RoleAliases {}
 /** How a document defines a role: "党委副书记、校长是直接责任人" (the obligations' roleDefinitions). */
 export interface IndexInputDefinition {
   document: string;
+  clause: string;
   printed: string;
   quote: string;
 }
@@ -140,6 +143,7 @@ export function buildSearchIndex(
   const mentions = createRoleMatcher(roles);
   const roleIndex = new Map(roles.map((role, index) => [role.id, index]));
   const records: SearchRecord[] = [];
+  const defining = new Set(definitions.map((definition) => `${definition.document}#${definition.clause}`));
   documents.forEach((document, d) => {
     const recordOf = new Map<string, number>();
     for (const block of document.model.blocks) {
@@ -153,6 +157,7 @@ export function buildSearchIndex(
         t: block.text,
         p: block.parentId === null ? -1 : (recordOf.get(block.parentId) ?? -1),
         r: mentions(block.text).map((id) => roleIndex.get(id) as number),
+        ...(defining.has(`${document.slug}#${block.id}`) ? { f: true as const } : {}),
       });
     }
   });

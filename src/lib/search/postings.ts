@@ -115,7 +115,11 @@ export interface Posting {
   length: number;
   /** How many records after this one lie inside it (sub-clauses, a heading's section). */
   span: number;
+  /** How many records before it it also covers (an assignment line covers its whole section). */
+  back?: number;
   heading: boolean;
+  /** The record defines a role (the documents' roleDefinitions). */
+  definition?: boolean;
 }
 
 /** One key's records, decoded. */
@@ -125,20 +129,24 @@ export interface PostingList {
   /** lengthCode of each record (LENGTHS gives the length). */
   lengths: Uint8Array;
   span: Int32Array;
+  back: Int32Array;
   heading: Uint8Array;
+  definition: Uint8Array;
 }
 
 export function encodePostings(postings: readonly Posting[], out: ByteWriter) {
   let previous = -1;
-  for (const { record, tf, length, span, heading } of postings) {
+  for (const { record, tf, length, span, back = 0, heading, definition = false } of postings) {
     if (record <= previous) throw new RangeError('postings must be in record order');
     out.varint(record - previous - 1);
     previous = record;
     const count = Math.min(MAX_TF, Math.max(1, tf)) - 1;
-    // Bit 2: a varint follows with the span and whether the record is a heading (most records are neither).
-    const extra = span > 0 || heading;
+    // Bit 2: a varint follows with the span and flags: a heading, a definition, reaching back (most records
+    // are none of these); if it reaches back, a varint with how far.
+    const extra = span > 0 || back > 0 || heading || definition;
     out.byte(count | (extra ? 4 : 0) | (lengthCode(length) << 3));
-    if (extra) out.varint(span * 2 + (heading ? 1 : 0));
+    if (extra) out.varint(span * 8 + (definition ? 4 : 0) + (back > 0 ? 2 : 0) + (heading ? 1 : 0));
+    if (back > 0) out.varint(back);
   }
 }
 
@@ -149,7 +157,9 @@ export function decodePostings(data: Uint8Array, count: number): PostingList {
     tf: new Uint8Array(count),
     lengths: new Uint8Array(count),
     span: new Int32Array(count),
+    back: new Int32Array(count),
     heading: new Uint8Array(count),
+    definition: new Uint8Array(count),
   };
   let record = -1;
   for (let i = 0; i < count; i += 1) {
@@ -160,8 +170,10 @@ export function decodePostings(data: Uint8Array, count: number): PostingList {
     list.lengths[i] = flags >> 3;
     if (flags & 4) {
       const extra = reader.varint();
-      list.span[i] = Math.floor(extra / 2);
+      list.span[i] = Math.floor(extra / 8);
       list.heading[i] = extra & 1;
+      list.definition[i] = (extra >> 2) & 1;
+      if (extra & 2) list.back[i] = reader.varint();
     }
   }
   return list;

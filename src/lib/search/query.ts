@@ -29,6 +29,11 @@ export interface Alternative {
 export interface QueryTerm {
   text: string;
   alternatives: Alternative[];
+  /**
+   * For a concept found inside a long word (a question, a pasted sentence): that word's index. The
+   * concept adds to the score of a clause that matches the long word, which need not have it.
+   */
+  within?: number;
 }
 
 export interface ParsedQuery {
@@ -73,6 +78,28 @@ function alternativesOf(term: string, expansions: Expansions): Alternative[] {
 }
 
 const NO_EXPANSIONS: Expansions = { thesaurus: [], roleAliases: [] };
+/** Longer words are phrases or questions, searched as a bag of bigrams and for the concepts inside them. */
+export const MAX_TERM_WORD = 6;
+
+/** The thesaurus and role terms inside a long word, longest first, not overlapping. */
+function conceptsIn(word: string, expansions: Expansions): string[] {
+  const members = [
+    ...expansions.thesaurus.flatMap((group) => (group.wholeTerm ? [] : group.terms)),
+    ...expansions.roleAliases.flatMap((group) => group.terms),
+  ]
+    .filter((member) => member.length >= 2 && member.length < word.length)
+    .sort((a, b) => b.length - a.length);
+  const taken = new Uint8Array(word.length);
+  const found: string[] = [];
+  for (const member of members) {
+    for (let at = word.indexOf(member); at !== -1; at = word.indexOf(member, at + 1)) {
+      if (taken.subarray(at, at + member.length).some(Boolean)) continue;
+      taken.fill(1, at, at + member.length);
+      if (!found.includes(member)) found.push(member);
+    }
+  }
+  return found;
+}
 
 export function parseQuery(raw: string, expansions: Expansions = NO_EXPANSIONS): ParsedQuery {
   const input = raw.slice(0, MAX_INPUT_LENGTH);
@@ -82,10 +109,21 @@ export function parseQuery(raw: string, expansions: Expansions = NO_EXPANSIONS):
     .filter((word) => word.length > 0);
   const unique = [...new Set(words)];
   if (unique.length > MAX_TERMS) truncated = true;
-  const terms = unique.slice(0, MAX_TERMS).map((word) => {
+  const terms: QueryTerm[] = unique.slice(0, MAX_TERMS).map((word) => {
     if (word.length > MAX_TERM_LENGTH) truncated = true;
     const text = word.slice(0, MAX_TERM_LENGTH);
     return { text, alternatives: alternativesOf(text, expansions) };
   });
+  const typed = terms.length;
+  const seen = new Set(unique);
+  for (let within = 0; within < typed; within += 1) {
+    const { text } = terms[within] as QueryTerm;
+    if (text.length <= MAX_TERM_WORD) continue;
+    for (const concept of conceptsIn(text, expansions)) {
+      if (seen.has(concept)) continue;
+      seen.add(concept);
+      terms.push({ text: concept, alternatives: alternativesOf(concept, expansions), within });
+    }
+  }
   return { terms, truncated };
 }

@@ -68,6 +68,23 @@ export function spans(parents: readonly number[]): Int32Array {
   return span;
 }
 
+/** A line that names who answers for its section: 分管责任人：党总支副书记, 负责人：… */
+const ASSIGNMENT = /^[^，。；：:]{0,8}(?:责任人|负责人|分管领导)[:：]/;
+
+/**
+ * An assignment line covers its whole section: the other records under its parent count it among
+ * their enclosing records (its role is theirs). Returns how far back each record reaches (0 for most).
+ */
+export function assignmentReach(records: readonly { k: string; t: string; p: number }[], span: Int32Array): Int32Array {
+  const back = new Int32Array(records.length);
+  records.forEach((record, i) => {
+    if (record.k !== 'paragraph' || record.p < 0 || !ASSIGNMENT.test(record.t)) return;
+    back[i] = i - record.p - 1;
+    span[i] = Math.max(span[i] as number, record.p + (span[record.p] as number) - i);
+  });
+  return back;
+}
+
 export function buildSearchFiles(data: SearchIndexData, options: SearchFilesOptions = {}): SearchFiles {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
@@ -78,6 +95,7 @@ export function buildSearchFiles(data: SearchIndexData, options: SearchFilesOpti
       throw new Error('search index: records must be grouped by document');
   }
   const span = spans(records.map((r) => r.p));
+  const back = assignmentReach(records, span);
   const folded = records.map((r) => foldText(r.t));
   const heading = (record: number) => (records[record] as { k: string }).k === 'heading';
 
@@ -85,7 +103,15 @@ export function buildSearchFiles(data: SearchIndexData, options: SearchFilesOpti
   const titleDocs = new Map<string, number[]>();
   folded.forEach((text, record) => {
     for (const [key, tf] of keysOf(text)) {
-      const posting = { record, tf, length: text.length, span: span[record] as number, heading: heading(record) };
+      const posting = {
+        record,
+        tf,
+        length: text.length,
+        span: span[record] as number,
+        back: back[record] as number,
+        heading: heading(record),
+        definition: Boolean((records[record] as { f?: boolean }).f),
+      };
       const list = postings.get(key);
       if (list) list.push(posting);
       else postings.set(key, [posting]);
