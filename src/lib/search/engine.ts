@@ -109,6 +109,8 @@ export interface SearchFilters {
 
 export interface SearchHit {
   record: number;
+  /** Document number (its position in the index). */
+  doc: number;
   slug: string;
   title: string;
   id: string;
@@ -695,7 +697,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     const stored = await store.records(pool.map((c) => c.record));
     const texts = pool.map((c) => stored.get(c.record) as StoredRecord);
     const typos = words.map((word) => typoMatches(word, texts));
-    const hits: (SearchHit & { doc: number })[] = [];
+    const hits: SearchHit[] = [];
     pool.forEach((candidate, c) => {
       const record = texts[c] as StoredRecord;
       const perWord = words.map((word, i) => {
@@ -734,7 +736,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         hits.filter((hit) => tier(hit) === level),
         limit - top.length,
       );
-      for (const { doc: _doc, ...hit } of picked) top.push(hit);
+      top.push(...picked);
     }
     const unmatched = words.filter((w) => w.found.length === 0).map((w) => w.term.text);
     const total = candidates.length - (pool.length - hits.length);
