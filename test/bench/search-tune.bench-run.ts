@@ -61,7 +61,6 @@ it.skipIf(!process.env.SEARCH_TUNE_SWEEP)(
       scatter: [0.3, 0.4, 0.5, 0.6, 0.7],
       proximity: [0, 0.15, 0.3, 0.5, 0.8],
       diversity: [0.5, 0.6, 0.7, 0.8, 0.9],
-      kindPrior: [true, false],
       typedFirst: [true, false],
     };
     const only = (process.env.SEARCH_TUNE_SWEEP ?? '').split(',').filter((name) => name in grid);

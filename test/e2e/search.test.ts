@@ -262,6 +262,26 @@ describe.skipIf(!hasBrowser)('searching clauses in Chromium', () => {
     await close();
   });
 
+  it('fits a 360 × 640 phone: the filters stay inside 筛选 and the first result shows without scrolling', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 360, height: 640 } });
+    await searchPage(page, '第一责任人');
+    const inside = async (locator: ReturnType<Page['getByLabel']>) =>
+      (await locator.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+    const box = await inside(page.getByRole('group', { name: '筛选' }));
+    for (const label of ['文件', '主体类型', '角色']) {
+      const select = await inside(page.getByLabel(label, { exact: true }));
+      expect(select.x, label).toBeGreaterThanOrEqual(box.x);
+      expect(select.x + select.width, label).toBeLessThanOrEqual(box.x + box.width);
+    }
+    expect(await page.evaluate(() => [window.scrollY, document.documentElement.scrollWidth])).toEqual([0, 360]);
+    // The first result's title is on the first screen.
+    const first = await inside(resultLinks(page).first());
+    expect(first.height).toBeGreaterThan(0);
+    expect(first.y + 24).toBeLessThanOrEqual(640);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('finds the operators as text: "!网评员" finds 网评员', async () => {
     const { page, close } = await openPage(browser);
     await searchPage(page, '!网评员');

@@ -29,6 +29,7 @@ const LIMIT = 50;
 /** Results shown at first and added by 显示更多: a short list paints fast on a phone, and only its texts are fetched. */
 const PAGE = 20;
 const PARAMS = { q: 'q', doc: 'doc', bodyType: 'type', role: 'role' } as const;
+const URL_DELAY_MS = 400;
 
 interface State {
   q: string;
@@ -116,11 +117,27 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
     setShown(PAGE);
     setWanted(true);
   };
-  // The URL follows after the results are painted (a plain effect runs after the frame), off the keystroke's path.
+  // history.replaceState costs Chromium a few milliseconds: the URL follows once typing pauses, when the field
+  // is left (for a result, say) and when the page is, never on the keystroke's path.
   const first = useRef(true);
+  const pendingUrl = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
-    if (first.current) first.current = false;
-    else writeUrl(state);
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const write = () => {
+      if (pendingUrl.current !== write) return;
+      pendingUrl.current = undefined;
+      writeUrl(state);
+    };
+    pendingUrl.current = write;
+    const timer = setTimeout(write, URL_DELAY_MS);
+    addEventListener('pagehide', write);
+    return () => {
+      clearTimeout(timer);
+      removeEventListener('pagehide', write);
+    };
   }, [state]);
 
   const response = search.status === 'ready' ? search.response : undefined;
@@ -189,12 +206,13 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
             enterkeyhint="search"
             aria-describedby="search-tips"
             onFocus={() => setWanted(true)}
+            onBlur={() => pendingUrl.current?.()}
             onInput={(event) => update({ q: (event.target as HTMLInputElement).value })}
           />
           <button type="submit">搜索</button>
         </p>
         <p id="search-tips" class="hint">
-          多个词用空格分开，结果须同时包含；错一个字、“两/二/2”、常见同义词（如 述职/述责、追责/追究责任）也能找到。
+          多个词用空格分开，结果须都包含；错一个字、常见的其他说法（如 开会/召开会议）也能找到。
         </p>
         {filterBox}
       </form>

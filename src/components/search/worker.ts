@@ -46,6 +46,8 @@ function load(base: string): Promise<SearchEngine> {
         const response = await fetched(base + path);
         return path.endsWith('.bin') ? new Uint8Array(await response.arrayBuffer()) : response.text();
       });
+      // A small index comes whole in one file, asked for now (on focus) rather than with the first query.
+      store.loadBundle().catch(() => undefined);
       return createSearchEngine(store);
     }));
   // A failed load is tried again on the next request (e.g. once the network is back).

@@ -52,8 +52,6 @@ export interface RankingParams {
   proximity: number;
   /** Each further result of one document counts this much less when the first places are chosen. */
   diversity: number;
-  /** Multiply by the document kind's prior (rules before plans before reports). */
-  kindPrior: boolean;
   /** Field weight of a role definition ("党组书记是第一责任人", the documents' roleDefinitions): its text counts again. */
   definitionField: number;
   /** Field weight of a clause's lead, its text up to the first comma or stop: what the clause is about. */
@@ -71,7 +69,6 @@ export const DEFAULT_PARAMS: RankingParams = {
   scatter: 0.5,
   proximity: 0.3,
   diversity: 0.8,
-  kindPrior: true,
   definitionField: 0.5,
   leadField: 0.5,
 };
@@ -80,6 +77,23 @@ export const DEFAULT_PARAMS: RankingParams = {
 const MIN_COVERAGE = 0.3;
 /** … or, for a term, the bigrams covering this share of its characters (one wrong character in four leaves half). */
 const MIN_TERM_SHARE = 0.5;
+
+/** A bigram in more than this share of the records brings no candidates of its own. */
+const COMMON_SHARE = 0.05;
+
+/** Where `value` is in the sorted list, or -1. */
+function indexOf(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = sorted[mid] as number;
+    if (at === value) return mid;
+    if (at < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
 
 function bitCount(mask: number): number {
   let count = 0;
@@ -243,6 +257,8 @@ export function closeness(perWord: readonly Range[][]): number {
 
 interface WordState {
   term: QueryTerm;
+  /** The per-record arrays below, to hand back when the search is done. */
+  arrays: { own: Float32Array; tf: Uint8Array; whole: Float32Array; context: Float32Array };
   /** Phase-1 estimate of the match in the record's own text: 1 for the word as typed, less for an alternative or a partial match. */
   own: Float32Array;
   /** Occurrences of that match (at most MAX_TF). */
@@ -278,11 +294,19 @@ interface Candidate {
   doc: number;
   score: number;
   complete: boolean;
-  matchedWords: number;
-  /** What phase 2 can at least confirm: the words found whole once each (a typo or spread word may vanish). */
-  lower: number;
-  /** Complete even if every uncertain word vanishes. */
-  surelyComplete: boolean;
+}
+
+/** The `count` first items in the given order, sorted, without sorting them all. */
+function bestOf<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === count && order(item, best[count - 1] as T) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && order(item, best[at - 1] as T) < 0) at -= 1;
+    best.splice(at, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 export function createSearchEngine(store: SearchStore, params: RankingParams = DEFAULT_PARAMS): SearchEngine {
@@ -291,7 +315,27 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   const expansions = foldExpansions(manifest.thesaurus, manifest.roleAliases);
   const sourceWeight = (alternative: Alternative) =>
     alternative.source === 'typed' ? 1 : alternative.source === 'typo' ? params.typo : params.expansion;
-  const kindPrior = manifest.docs.kind.map((kind) => (params.kindPrior ? (manifest.kindWeights[kind] ?? 1) : 1));
+  /** The document of each record. */
+  const docOfRecord = new Int32Array(n);
+  for (let d = 0; d + 1 < store.docStarts.length; d += 1)
+    docOfRecord.fill(d, store.docStarts[d] as number, store.docStarts[d + 1] as number);
+  /** Per list of documents (an alternative's), which documents are in it. */
+  const docMasks = new WeakMap<readonly number[], Uint8Array>();
+  const docMask = (docs: readonly number[]) => {
+    let mask = docMasks.get(docs);
+    if (!mask) {
+      mask = new Uint8Array(manifest.docs.records.length);
+      for (const d of docs) mask[d] = 1;
+      docMasks.set(docs, mask);
+    }
+    return mask;
+  };
+  // Scratch space of phase 1, reset after each use.
+  const coverage = new Float32Array(n);
+  const hits = new Uint8Array(n);
+  const minTf = new Uint8Array(n);
+  /** Per record, the characters of the word its present bigrams cover (bit i = character i). */
+  const covered = new Uint32Array(n);
   const keyWeight = (df: number) => Math.log(1 + n / (df + 1));
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   /** Per record, from its postings: length, section span, heading or not (filled as lists are read). */
@@ -302,25 +346,58 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   const definitionOf = new Uint8Array(n);
 
   function inDocs(record: number, docs: readonly number[] | undefined): boolean {
-    if (!docs) return true;
-    const doc = store.docOf(record);
-    return docs.includes(doc);
+    return !docs || docMask(docs)[docOfRecord[record] as number] === 1;
   }
 
   /** Phase 1 for one word: estimates from the postings. */
+  /** The stretches of a posting list (sorted record numbers) that lie in the given documents (all when none are given). */
+  function entryRanges(records: Int32Array, docs: readonly number[] | undefined): [number, number][] {
+    if (!docs) return [[0, records.length]];
+    const firstAtLeast = (value: number) => {
+      let low = 0;
+      let high = records.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if ((records[mid] as number) < value) low = mid + 1;
+        else high = mid;
+      }
+      return low;
+    };
+    return docs.map((d): [number, number] => [
+      firstAtLeast(store.docStarts[d] as number),
+      firstAtLeast(store.docStarts[d + 1] as number),
+    ]);
+  }
+
+  /** Per-record arrays of a word, reused across searches (a search may wait for files while another runs). */
+  interface WordArrays {
+    own: Float32Array;
+    tf: Uint8Array;
+    whole: Float32Array;
+    context: Float32Array;
+  }
+  const spare: WordArrays[] = [];
+  const acquire = (): WordArrays => {
+    const arrays = spare.pop();
+    if (!arrays)
+      return {
+        own: new Float32Array(n),
+        tf: new Uint8Array(n),
+        whole: new Float32Array(n),
+        context: new Float32Array(n),
+      };
+    for (const array of Object.values(arrays)) array.fill(0);
+    return arrays;
+  };
+  const release = (word: WordState) => spare.push(word.arrays);
+
   function matchWord(term: QueryTerm, lists: Map<string, KeyPostings>): WordState {
-    const own = new Float32Array(n);
-    const tf = new Uint8Array(n);
-    const whole = new Float32Array(n);
+    const arrays = acquire();
+    const { own, tf, whole, context } = arrays;
     const title = new Float32Array(manifest.docs.records.length);
     const found: number[] = [];
     const keyWeights = new Map<string, number>();
     let typedCount = 0;
-    const coverage = new Float32Array(n);
-    const hits = new Uint8Array(n);
-    const minTf = new Uint8Array(n);
-    /** Per record, the characters of the word its present bigrams cover (bit i = character i). */
-    const covered = new Uint32Array(n);
     for (const alternative of term.alternatives) {
       const weight = sourceWeight(alternative);
       const keys = keysOfWord(alternative.text);
@@ -346,28 +423,48 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       }
       if (present.length === 0 || total === 0) continue;
       const touched: number[] = [];
-      present.forEach(({ list }, k) => {
+      // A word as typed or worded in the thesaurus may be there in part (a typo, spread out); a role as a document
+      // defines it and a homophone correction must be there whole.
+      const partialAllowed =
+        alternative.text.length >= 3 &&
+        (alternative.source === 'typed' || alternative.source === 'thesaurus' || !isTerm);
+      const add = (list: KeyPostings['list'], i: number, w: number, mask: number) => {
+        const record = list.records[i] as number;
+        if (hits[record] === 0) {
+          touched.push(record);
+          minTf[record] = 255;
+          lengthOf[record] = LENGTHS[list.lengths[i] as number] as number;
+          spanOf[record] = list.span[i] as number;
+          backOf[record] = list.back[i] as number;
+          headingOf[record] = list.heading[i] as number;
+          definitionOf[record] = list.definition[i] as number;
+        }
+        hits[record] = (hits[record] as number) + 1;
+        coverage[record] = (coverage[record] as number) + w;
+        covered[record] = (covered[record] as number) | mask;
+        minTf[record] = Math.min(minTf[record] as number, list.tf[i] as number);
+      };
+      // Rarest bigram first. Records enter from the rarest list (every whole match is in it) and, for a partial
+      // match, from any list of a bigram that is not common; a common bigram only counts for records already in.
+      const order = present
+        .map((_, k) => k)
+        .sort((a, b) => present[a]!.list.records.length - present[b]!.list.records.length);
+      order.forEach((k, rank) => {
+        const { list } = present[k] as KeyPostings;
         const w = weights[k] as number;
         const mask = charMasks[k] as number;
-        for (let i = 0; i < list.records.length; i += 1) {
-          const record = list.records[i] as number;
-          if (hits[record] === 0) {
-            touched.push(record);
-            minTf[record] = 255;
-            lengthOf[record] = LENGTHS[list.lengths[i] as number] as number;
-            spanOf[record] = list.span[i] as number;
-            backOf[record] = list.back[i] as number;
-            headingOf[record] = list.heading[i] as number;
-            definitionOf[record] = list.definition[i] as number;
-          }
-          hits[record] = (hits[record] as number) + 1;
-          coverage[record] = (coverage[record] as number) + w;
-          covered[record] = (covered[record] as number) | mask;
-          minTf[record] = Math.min(minTf[record] as number, list.tf[i] as number);
+        const admits = rank === 0 || (partialAllowed && list.records.length <= COMMON_SHARE * n);
+        if (admits || touched.length * Math.log2(list.records.length + 1) > list.records.length) {
+          for (const [from, to] of entryRanges(list.records, alternative.docs))
+            for (let i = from; i < to; i += 1) if (admits || hits[list.records[i] as number]) add(list, i, w, mask);
+          return;
+        }
+        for (const record of touched.slice()) {
+          const i = indexOf(list.records, record);
+          if (i !== -1) add(list, i, w, mask);
         }
       });
       const allKeys = present.length === keys.length;
-      const partialAllowed = alternative.text.length >= 3;
       for (const record of touched) {
         // A term's share is of its characters (a typo leaves two bigrams out), a phrase's of its bigram weight.
         const share = isTerm
@@ -407,7 +504,6 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     }
     // The enclosing records' field: what a heading or parent clause holds, its section holds (and what an
     // assignment line holds, the rest of its section).
-    const context = new Float32Array(n);
     for (const record of found) {
       const end = Math.min(n - 1, record + (spanOf[record] as number));
       const value = own[record] as number;
@@ -419,6 +515,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     for (const record of found) if (whole[record]) wholeCount += 1;
     return {
       term,
+      arrays,
       own,
       tf,
       whole,
@@ -444,6 +541,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       ...word.term.alternatives,
       ...variants.map((v): Alternative => ({ text: v, source: 'typo' })),
     ];
+    release(word);
     return matchWord({ ...word.term, alternatives }, lists);
   }
 
@@ -623,75 +721,75 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     const required = words.filter((w) => w.term.within === undefined);
     const totalIdf = required.reduce((sum, w) => sum + w.idf, 0);
 
-    // Phase 1: every record that holds a word itself, scored from the postings.
-    const seen = new Uint8Array(n);
-    const candidates: Candidate[] = [];
-    for (const word of words) {
-      for (const record of word.found) {
-        if (seen[record]) continue;
-        seen[record] = 1;
-        const doc = store.docOf(record);
-        if (passes && !passes(record, doc)) continue;
-        // The lead is not known before the text is read: the estimate assumes each word is in it, the sure score none.
-        const estimate = score(record, doc, (w) => [
-          w.own[record] as number,
-          w.tf[record] as number,
-          w.own[record] as number,
-        ]);
-        if (!estimate) continue;
-        const sure = score(record, doc, (w) => [w.whole[record] as number, 1, 0]);
-        candidates.push({
-          ...estimate,
-          lower: sure?.score ?? 0,
-          surelyComplete: Boolean(sure?.complete),
-        });
-      }
-    }
+    // Phase 1: every record that holds a word itself, scored from the postings. A record's values per word
+    // (own match, occurrences, lead) go into these before it is scored.
+    const ownNow = new Float32Array(words.length);
+    const tfNow = new Float32Array(words.length);
+    const leadNow = new Float32Array(words.length);
+    const isRequired = words.map((w) => w.term.within === undefined);
 
-    /** A record's score from its own-text values per word; undefined when it does not match enough. */
-    function score(
-      record: number,
-      doc: number,
-      ownOf: (word: WordState, index: number) => [own: number, tf: number, lead: number],
-    ) {
+    /** A record's score from the values above; undefined when it does not match enough. */
+    function score(record: number, doc: number): Candidate | undefined {
       let total = 0;
       let matchedIdf = 0;
       let matchedWords = 0;
       let matchedLong = false;
       let ownAny = false;
-      const matched = new Array<boolean>(words.length).fill(false);
-      words.forEach((word, i) => {
-        const [own, tf, lead] = ownOf(word, i);
-        const s = wordScore(word, own, tf, lead, record, doc);
-        if (s <= 0) return;
+      for (let i = 0; i < words.length; i += 1) {
+        const word = words[i] as WordState;
+        const own = ownNow[i] as number;
+        const s = wordScore(word, own, tfNow[i] as number, leadNow[i] as number, record, doc);
+        if (s <= 0) continue;
         total += s;
-        ownAny ||= own > 0;
-        if (word.term.within === undefined) matched[i] = true;
-      });
-      if (!ownAny) return undefined;
-      required.forEach((word) => {
-        if (!matched[words.indexOf(word)]) return;
+        if (own > 0) ownAny = true;
+        if (!isRequired[i]) continue;
         matchedIdf += word.idf;
         matchedWords += 1;
-        matchedLong ||= word.term.text.length > 1;
-      });
+        if (word.term.text.length > 1) matchedLong = true;
+      }
+      if (!ownAny) return undefined;
       const complete = matchedWords === required.length;
       if (!complete && (matchedIdf / totalIdf < PARTIAL_MIN_SHARE || !matchedLong)) return undefined;
-      return { record, doc, score: total * (kindPrior[doc] as number), complete, matchedWords };
+      return { record, doc, score: total, complete };
     }
 
-    // Which texts to read: the candidates that may still make the first `limit` places, i.e. whose best case
-    // (proximity at most) beats what `limit` others surely keep, one diversity step lower.
+    const seen = new Set<number>();
+    const candidates: Candidate[] = [];
+    for (const word of words) {
+      for (const record of word.found) {
+        if (seen.has(record)) continue;
+        seen.add(record);
+        const doc = docOfRecord[record] as number;
+        if (passes && !passes(record, doc)) continue;
+        // The lead is not known before the text is read: the estimate assumes each word is in it.
+        words.forEach((w, i) => {
+          ownNow[i] = w.own[record] as number;
+          tfNow[i] = w.tf[record] as number;
+          leadNow[i] = w.own[record] as number;
+        });
+        const estimate = score(record, doc);
+        if (estimate) candidates.push(estimate);
+      }
+    }
+
+    // Which texts to read: of the best candidates by their best case (proximity at most), those that may
+    // still make the first `limit` places, i.e. beat what `limit` of them surely keep, one diversity step lower.
     const upper = (c: Candidate) => c.score * (1 + params.proximity);
-    candidates.sort((a, b) => tier(a) - tier(b) || upper(b) - upper(a));
-    const sure = candidates
-      .filter((c) => c.surelyComplete)
-      .map((c) => c.lower)
-      .sort((a, b) => b - a);
+    const cap = Math.ceil(limit * VERIFIED_PER_RESULT) + VERIFIED_EXTRA;
+    const best = bestOf(candidates, cap, (a, b) => tier(a) - tier(b) || upper(b) - upper(a));
+    const sure: number[] = [];
+    for (const c of best) {
+      words.forEach((w, i) => {
+        ownNow[i] = w.whole[c.record] as number;
+        tfNow[i] = 1;
+        leadNow[i] = 0;
+      });
+      const lower = score(c.record, c.doc);
+      if (lower?.complete) sure.push(lower.score);
+    }
+    sure.sort((a, b) => b - a);
     const threshold = sure.length >= limit ? (sure[limit - 1] as number) * params.diversity : 0;
-    const pool = candidates
-      .filter((c) => tier(c) > 0 || upper(c) >= threshold)
-      .slice(0, Math.ceil(limit * VERIFIED_PER_RESULT) + VERIFIED_EXTRA);
+    const pool = best.filter((c) => tier(c) > 0 || upper(c) >= threshold);
 
     // Phase 2: the texts of the best candidates.
     const stored = await store.records(pool.map((c) => c.record));
@@ -707,10 +805,12 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
           ? { own: typo.own, tf: 1, ranges: [typo.range], lead: typo.range[0] < leadEnd(record.text) ? typo.own : 0 }
           : verified;
       });
-      const rescored = score(candidate.record, candidate.doc, (_, i) => {
-        const verified = perWord[i] as Verified;
-        return [verified.own, verified.tf, verified.lead];
+      perWord.forEach((verified, i) => {
+        ownNow[i] = verified.own;
+        tfNow[i] = verified.tf;
+        leadNow[i] = verified.lead;
       });
+      const rescored = score(candidate.record, candidate.doc);
       if (!rescored) return;
       const ranges = perWord.map((w) => w.ranges).filter((r) => r.length > 0);
       const near = closeness(ranges);
@@ -740,6 +840,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     }
     const unmatched = words.filter((w) => w.found.length === 0).map((w) => w.term.text);
     const total = candidates.length - (pool.length - hits.length);
+    words.forEach(release);
     const suggestions =
       top.length === 0 || unmatched.length > 0
         ? await suggest(unmatched.length ? unmatched : query.terms.map((t) => t.text))

@@ -21,28 +21,7 @@ export interface SearchDoc {
   title: string;
   bodyType: string;
   kind: string;
-  /** Ranking weight of the document's kind (see KIND_WEIGHTS). */
-  weight: number;
 }
-
-/**
- * Rules state the duties; plans schedule them; reports and summaries only
- * describe them. Among equally good matches, the rule ranks first.
- */
-export const KIND_WEIGHTS: Record<DocumentKind, number> = {
-  实施细则: 1,
-  实施办法: 1,
-  工作制度: 1,
-  风险防控机制: 1,
-  实施方案: 0.95,
-  工作方案: 0.95,
-  工作计划: 0.95,
-  整治方案: 0.95,
-  情况报告: 0.9,
-  工作总结: 0.9,
-  研判报告: 0.9,
-  学习体会: 0.9,
-};
 
 export interface SearchRole {
   id: string;
@@ -168,7 +147,6 @@ export function buildSearchIndex(
       title,
       bodyType,
       kind,
-      weight: KIND_WEIGHTS[kind],
     })),
     roles: roles.map(({ id, name }) => ({ id, name })),
     synonyms: synonyms.map((group) => ({ terms: [...group.terms], wholeTerm: group.wholeTerm })),

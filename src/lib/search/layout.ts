@@ -7,6 +7,8 @@
  *   p/<n>.bin         postings of the keys whose hash falls in shard n (postings.ts)
  *   t/<n>.json        records n·chunkSize … (n+1)·chunkSize − 1: id, kind,
  *                     locator, text, heading path, and their documents
+ *   all.bin           every shard and chunk in one file, for an index small enough to load
+ *                     whole on first use (manifest.bundle names it; absent for a large index)
  *   typos.json        homophones and the corpus's bigrams, loaded for a word found nowhere
  *   vocabulary.json   corpus words for "did you mean", loaded when nothing matches
  */
@@ -19,6 +21,7 @@ export const SEARCH_FILES_DIR = 'search-index';
 export const MANIFEST_FILE = 'manifest.json';
 export const VOCABULARY_FILE = 'vocabulary.json';
 export const TYPOS_FILE = 'typos.json';
+export const BUNDLE_FILE = 'all.bin';
 export const shardFile = (shard: number) => `p/${shard}.bin`;
 export const chunkFile = (chunk: number) => `t/${chunk}.json`;
 
@@ -38,17 +41,17 @@ export interface SearchManifest {
   records: number;
   averageLength: number;
   chunkSize: number;
+  /** Bytes of all shards and chunks together. */
+  bytes: number;
+  /** The file holding every shard and chunk, when the index is small enough to load whole (BUNDLE_FILE). */
+  bundle?: string;
   /** The first key hash of each shard, ascending. */
   shards: number[];
   docs: {
     /** Records per document, in record order. */
     records: number[];
-    kind: number[];
     bodyType: number[];
   };
-  kinds: string[];
-  /** Prior of each document kind: rules state duties, reports describe them. */
-  kindWeights: number[];
   bodyTypes: string[];
   roles: SearchRole[];
   thesaurus: SynonymGroup[];

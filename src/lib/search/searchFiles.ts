@@ -10,6 +10,7 @@ import { SEPARATOR, foldText } from './fold';
 import type { SearchIndexData } from './indexData';
 import {
   KIND_CODES,
+  BUNDLE_FILE,
   MANIFEST_FILE,
   SEARCH_FILES_FORMAT,
   TYPOS_FILE,
@@ -32,10 +33,34 @@ export interface SearchFilesOptions {
   /** Bytes of postings per shard before the next begins. */
   shardBytes?: number;
   chunkSize?: number;
+  /** Largest index written also as one bundle (0: never). */
+  bundleBytes?: number;
 }
 
 const DEFAULT_SHARD_BYTES = 8192;
 const DEFAULT_CHUNK_SIZE = 8;
+/**
+ * Up to this size the index is also written as one file and loaded whole on first use: three requests
+ * (worker, manifest, bundle) answer sooner than waves of shards and chunks, and every later search is local.
+ */
+const BUNDLE_BYTES = 1024 * 1024;
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The bundle: each file as its path's length and UTF-8 bytes, its length and its bytes. */
+function bundle(files: Map<string, Uint8Array | string>): Uint8Array {
+  const out = new ByteWriter();
+  out.varint(files.size);
+  for (const [path, content] of files) {
+    const name = utf8(path);
+    const body = typeof content === 'string' ? utf8(content) : content;
+    out.varint(name.length);
+    out.bytes(name);
+    out.varint(body.length);
+    out.bytes(body);
+  }
+  return out.finish();
+}
 
 /** The keys of one folded text: each character and each pair of neighbouring characters, within words. */
 export function keysOf(folded: string): Map<string, number> {
@@ -209,7 +234,6 @@ export function buildSearchFiles(data: SearchIndexData, options: SearchFilesOpti
     files.set(chunkFile(first / chunkSize), JSON.stringify(chunk));
   }
 
-  const kinds = [...new Set(docs.map((doc) => doc.kind))];
   const bodyTypes = [...new Set(docs.map((doc) => doc.bodyType))];
   const recordsPerDoc = docs.map(() => 0);
   for (const record of records) recordsPerDoc[record.d] = (recordsPerDoc[record.d] as number) + 1;
@@ -219,19 +243,21 @@ export function buildSearchFiles(data: SearchIndexData, options: SearchFilesOpti
     records: records.length,
     averageLength: folded.reduce((n, t) => n + t.length, 0) / Math.max(1, records.length),
     chunkSize,
+    bytes: [...files.values()].reduce((n, f) => n + (typeof f === 'string' ? utf8(f).length : f.length), 0),
     shards,
     docs: {
       records: recordsPerDoc,
-      kind: docs.map((doc) => kinds.indexOf(doc.kind)),
       bodyType: docs.map((doc) => bodyTypes.indexOf(doc.bodyType)),
     },
-    kinds,
-    kindWeights: kinds.map((kind) => docs.find((doc) => doc.kind === kind)?.weight ?? 1),
     bodyTypes,
     roles: data.roles,
     thesaurus: data.synonyms,
     roleAliases: data.roleAliases,
   };
+  if (manifest.bytes <= (options.bundleBytes ?? BUNDLE_BYTES)) {
+    files.set(BUNDLE_FILE, bundle(files));
+    manifest.bundle = BUNDLE_FILE;
+  }
   files.set(MANIFEST_FILE, JSON.stringify(manifest));
   files.set(VOCABULARY_FILE, JSON.stringify(data.vocabulary));
   files.set(TYPOS_FILE, JSON.stringify(buildTypoData(version, postings.keys())));

@@ -84,6 +84,8 @@ export class SearchStore {
   private readonly stored = new Map<number, StoredRecord>();
   private vocabulary: Promise<string[]> | undefined;
   private typos: Promise<TypoCorrector> | undefined;
+  private bundle: Promise<void> | undefined;
+  private readonly preloaded = new Map<string, Uint8Array>();
   /** First record of each document, and one past the last record at the end. */
   readonly docStarts: Int32Array;
 
@@ -135,10 +137,45 @@ export class SearchStore {
   private shard(n: number) {
     return this.once(this.shards, n, async () => {
       const path = shardFile(n);
-      const bytes = await this.load(path);
+      const bytes = await this.file(path);
       if (typeof bytes === 'string') throw new TypeError(`${path} is not binary`);
       return parseShard(path, bytes, this.manifest.version);
     });
+  }
+
+  /**
+   * For a small index (manifest.bundle): loads every shard and chunk in one file, so later lookups need
+   * no request. Shards and chunks asked for meanwhile wait for it.
+   */
+  loadBundle(): Promise<void> {
+    const name = this.manifest.bundle;
+    if (!name) return Promise.resolve();
+    const loading = (this.bundle ??= this.load(name).then((bytes) => {
+      if (typeof bytes === 'string') throw new TypeError(`${name} is not binary`);
+      const reader = new ByteReader(bytes);
+      const text = new TextDecoder();
+      for (let n = reader.varint(); n > 0; n -= 1) {
+        const nameLength = reader.varint();
+        const path = text.decode(bytes.subarray(reader.at, reader.at + nameLength));
+        reader.at += nameLength;
+        const length = reader.varint();
+        const body = bytes.subarray(reader.at, reader.at + length);
+        reader.at += length;
+        this.preloaded.set(path, body);
+      }
+    }));
+    loading.catch(() => {
+      if (this.bundle === loading) this.bundle = undefined;
+    });
+    return loading;
+  }
+
+  /** A file: from the bundle when there is one (and it loaded), else on its own. */
+  private async file(path: string): Promise<Uint8Array | string> {
+    if (this.manifest.bundle) await this.loadBundle().catch(() => undefined);
+    const preloaded = this.preloaded.get(path);
+    if (preloaded) return preloaded;
+    return this.load(path);
   }
 
   /** The postings of the keys that occur anywhere (keys found nowhere are left out). */
@@ -158,7 +195,7 @@ export class SearchStore {
   private chunk(n: number) {
     return this.once(this.chunks, n, async () => {
       const path = chunkFile(n);
-      const text = await this.load(path);
+      const text = await this.file(path);
       const chunk = JSON.parse(typeof text === 'string' ? text : new TextDecoder().decode(text)) as SearchChunk;
       if (chunk.version !== this.manifest.version) throw new StaleIndexError(path);
       return chunk;

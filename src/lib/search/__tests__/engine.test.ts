@@ -67,10 +67,6 @@ describe('buildSearchIndex', () => {
     expect(data.records[paragraph?.p ?? -1]?.id).toBe('s1');
     expect(paragraph?.r.map((i) => data.roles[i]?.id)).toEqual(['first-responsible']);
   });
-
-  it('weights documents by kind: rules above reports', () => {
-    expect(data.docs[0]?.weight).toBeGreaterThan(data.docs[1]?.weight ?? 1);
-  });
 });
 
 describe('search', () => {
