@@ -44,7 +44,8 @@ describe.skipIf(!hasBrowser)('searching clauses in Chromium', () => {
     await page.keyboard.press('/');
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('网评员');
-    await expect.poll(() => resultLinks(page).count()).toBeGreaterThan(0);
+    // The first search loads the worker and the index over the network: a loaded machine may take seconds.
+    await expect.poll(() => resultLinks(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // The manifest once, then only some of the shards and chunks.
     expect(indexRequests.filter((request) => MANIFEST.test(request))).toHaveLength(1);
     expect(indexRequests.length).toBeGreaterThan(1);

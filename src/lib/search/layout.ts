@@ -15,7 +15,7 @@
 import type { SynonymGroup } from '../../schemas/synonyms';
 import type { SearchRole } from './indexData';
 
-export const SEARCH_FILES_FORMAT = 1;
+export const SEARCH_FILES_FORMAT = 2;
 /** Where the files are published, under the site's base. */
 export const SEARCH_FILES_DIR = 'search-index';
 export const MANIFEST_FILE = 'manifest.json';

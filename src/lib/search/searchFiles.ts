@@ -80,17 +80,20 @@ function versionOf(data: SearchIndexData): number {
 
 /** How many records after each one are inside it; records come in document order, so a section is a run. */
 export function spans(parents: readonly number[]): Int32Array {
+  // Document order: each record's parent is the previous record or one of its ancestors.
+  const open: number[] = [];
+  parents.forEach((parent, i) => {
+    while (open.length > 0 && open[open.length - 1] !== parent) open.pop();
+    if (parent >= 0 && open.length === 0)
+      throw new Error(`search index: record ${i} lies outside its parent ${parent}`);
+    open.push(i);
+  });
   const last = Int32Array.from(parents, (_, i) => i);
   for (let i = parents.length - 1; i >= 0; i -= 1) {
     const parent = parents[i] as number;
     if (parent >= 0) last[parent] = Math.max(last[parent] as number, last[i] as number);
   }
-  const span = Int32Array.from(last, (end, i) => end - i);
-  parents.forEach((parent, i) => {
-    if (parent >= 0 && (parent >= i || parent + (span[parent] as number) < i))
-      throw new Error(`search index: record ${i} lies outside its parent ${parent}`);
-  });
-  return span;
+  return Int32Array.from(last, (end, i) => end - i);
 }
 
 /** A line that names who answers for its section: 分管责任人：党总支副书记, 负责人：… */
@@ -184,8 +187,12 @@ export function buildSearchFiles(data: SearchIndexData, options: SearchFilesOpti
       shards.push(shards.length === 0 ? 0 : hash);
     }
     const entry = new ByteWriter();
+    // The key: its length, then each UTF-16 unit in two bytes (a Chinese character would take three as a varint).
     entry.varint(key.length);
-    for (let k = 0; k < key.length; k += 1) entry.varint(key.charCodeAt(k));
+    for (let k = 0; k < key.length; k += 1) {
+      entry.byte(key.charCodeAt(k) >> 8);
+      entry.byte(key.charCodeAt(k) & 0xff);
+    }
     const titles = titleDocs.get(key) ?? [];
     entry.varint(titles.length);
     let last = -1;

@@ -63,7 +63,8 @@ function parseShard(path: string, bytes: Uint8Array, version: number): Map<strin
   const entries = new Map<string, ShardEntry>();
   for (let n = reader.varint(); n > 0; n -= 1) {
     let key = '';
-    for (let units = reader.varint(); units > 0; units -= 1) key += String.fromCharCode(reader.varint());
+    for (let units = reader.varint(); units > 0; units -= 1)
+      key += String.fromCharCode(reader.byte() * 256 + reader.byte());
     const titles = new Int32Array(reader.varint());
     let doc = -1;
     for (let i = 0; i < titles.length; i += 1) {
