@@ -54,7 +54,10 @@ describe.skipIf(!hasBrowser)('roles, help and missing pages in Chromium', () => 
   it('keeps the role × document matrix usable on a phone: a scroll cue and the role column in view', async () => {
     const { page, close } = await openPage(browser, PHONE);
     await page.goto(url('roles/'));
-    const region = page.getByRole('region', { name: /^责任矩阵.*左右滑动/ });
+    const region = page
+      .getByRole('region', { name: '责任矩阵' })
+      .filter({ has: page.getByRole('table') })
+      .last();
     const size = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(size.scroll).toBeGreaterThan(size.client);
     await expect(page.getByText(/左右滑动/).isVisible()).resolves.toBe(true);
@@ -75,21 +78,27 @@ describe.skipIf(!hasBrowser)('roles, help and missing pages in Chromium', () => 
 
   it('answers a mistyped URL with a 404 page in the site’s layout, with search and a way home', async () => {
     const { page, errors, close } = await openPage(browser);
+    // The page itself answers 404 (Chromium logs that); nothing it loads may fail.
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400 && r.request().resourceType() !== 'document') failed.push(`${r.status()} ${r.url()}`);
+    });
     const response = await page.goto(url('docs/no-such-document/'));
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('找不到这个页面');
     await expect(page.getByRole('navigation', { name: '主导航' }).isVisible()).resolves.toBe(true);
-    const search = page.getByRole('main').getByRole('searchbox', { name: '搜索条款' });
+    const search = page.getByRole('main').getByRole('searchbox', { name: '在全部条款中搜索' });
     await search.fill('一岗双责');
     await search.press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
-    await expect(page.getByRole('list', { name: '搜索结果' }).getByRole('listitem').first().isVisible()).resolves.toBe(
-      true,
-    );
-    await page.goto(url('no/such/page/at/all'));
+    await page.getByRole('list', { name: '搜索结果' }).getByRole('listitem').first().waitFor();
+    // Deep under a wrong path, its links still lead home (they are site-absolute). astro preview answers a
+    // path without the trailing slash with its own "trailingSlash" page, so this one ends with a slash.
+    await page.goto(url('no/such/page/at/all/'));
     await page.getByRole('main').getByRole('link', { name: '返回首页' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('意识形态工作责任制文件汇编');
-    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     await close();
   });
 
@@ -99,7 +108,7 @@ describe.skipIf(!hasBrowser)('roles, help and missing pages in Chromium', () => 
     await page.getByRole('navigation', { name: '面包屑' }).getByRole('link', { name: '文件', exact: true }).click();
     await page.waitForURL((u) => u.pathname.endsWith('/docs/'));
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('全部文件');
-    const links = page.getByRole('main').locator('li a[href*="/docs/"]');
+    const links = page.getByRole('main').getByRole('region').getByRole('link');
     await expect(links.count()).resolves.toBe(18);
     await links.first().click();
     await expect(page.getByRole('navigation', { name: '目录' }).count()).resolves.toBe(1);
@@ -130,7 +139,7 @@ describe.skipIf(!hasBrowser)('roles, help and missing pages in Chromium', () => 
     for (const point of ['空格', '错一个字', '筛选', '复制引用', '清除浏览数据', '导出', '添加到主屏幕'])
       expect(text, point).toContain(point);
     // Its links go where it says.
-    await page.getByRole('main').getByRole('link', { name: '年度自查' }).first().click();
+    await page.getByRole('main').getByRole('link', { name: '年度自查', exact: true }).click();
     await page.waitForURL(/\/checklist\/$/);
     await close();
   });
