@@ -17,9 +17,9 @@ describe.skipIf(!hasBrowser)('reading documents in Chromium', () => {
     const { page, foreignRequests, errors, close } = await openPage(browser);
     await page.goto(url());
     const list = page.locator('.doc-list > li');
-    // The filter's status line (the offline pack below the list has a status line of its own).
-    const status = page.getByRole('status').filter({ hasText: '篇' });
     await expect(list.count()).resolves.toBe(18);
+    // The list's status line comes first (the page has another, for the offline pack).
+    const status = page.getByRole('status').first();
     await expect(status.textContent()).resolves.toBe('共 18 篇文件');
 
     await page.getByLabel('主体类型').selectOption('学校');
