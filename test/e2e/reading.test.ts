@@ -238,6 +238,7 @@ describe.skipIf(!hasBrowser)('reading documents in Chromium', () => {
     await toTop.click();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
     await page.locator('#s3-4-3').scrollIntoViewIfNeeded();
+    await expect.poll(() => toTop.isVisible()).toBe(true);
     await page.getByRole('contentinfo').getByRole('link', { name: '使用说明' }).focus();
     await page.keyboard.press('Shift+Tab');
     await expect(toTop.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
