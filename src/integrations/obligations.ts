@@ -80,7 +80,9 @@ export function loadObligations(root: string): {
   }
   const words = cadenceVocabularySchema.safeParse(parse(readFileSync(join(root, VOCABULARY_FILE), 'utf8')));
   if (!words.success)
-    problems.push(...words.error.issues.map((i) => `${VOCABULARY_FILE}: 第 ${i.path.map(String).join('.')} 项: ${i.message}`));
+    problems.push(
+      ...words.error.issues.map((i) => `${VOCABULARY_FILE}: 第 ${i.path.map(String).join('.')} 项: ${i.message}`),
+    );
   return { files, retired, vocabulary: words.success ? words.data : [], problems };
 }
 

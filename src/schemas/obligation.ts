@@ -161,10 +161,15 @@ export const cadenceVocabularySchema = z
               try {
                 matches = new RegExp(pattern).test(example);
               } catch (error) {
-                ctx.addIssue({ code: 'custom', path: ['pattern'], message: `正则表达式无效：${(error as Error).message}` });
+                ctx.addIssue({
+                  code: 'custom',
+                  path: ['pattern'],
+                  message: `正则表达式无效：${(error as Error).message}`,
+                });
                 return;
               }
-              if (!matches) ctx.addIssue({ code: 'custom', path: ['example'], message: `示例「${example}」不匹配 ${pattern}` });
+              if (!matches)
+                ctx.addIssue({ code: 'custom', path: ['example'], message: `示例「${example}」不匹配 ${pattern}` });
             }),
         )
         .default([]),

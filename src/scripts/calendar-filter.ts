@@ -52,7 +52,8 @@ if (form && status && link && note) {
     link.hidden = !available;
     link.href = key === 'all/all' ? allHref : `${link.dataset.base}${key}.ics`;
     note.textContent = available ? noteText : '所选范围内没有写明月份的工作，没有可导入日历的事项。';
-    if (subscribeUrl) subscribeUrl.textContent = available ? new URL(link.getAttribute('href') ?? '', siteIcsUrl).href : '—';
+    if (subscribeUrl)
+      subscribeUrl.textContent = available ? new URL(link.getAttribute('href') ?? '', siteIcsUrl).href : '—';
   };
 
   bindUrlFilter(form, ['doc', 'role'], apply);

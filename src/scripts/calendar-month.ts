@@ -22,8 +22,12 @@ if (note && calendar && today.getFullYear() === pageYear) {
     const place = section.nextElementSibling;
     const first = () => calendar.prepend(section);
     first();
+    // Printed, the year is in its order (print media, so also a print preview or an emulated print).
+    const print = window.matchMedia('print');
+    const follow = () => (print.matches ? place?.before(section) : first());
+    print.addEventListener('change', follow);
     window.addEventListener('beforeprint', () => place?.before(section));
-    window.addEventListener('afterprint', first);
+    window.addEventListener('afterprint', follow);
   }
 } else if (note && pageYear) {
   note.textContent = `本页的日期按${pageYear}年排列；今天是${today.getFullYear()}年，按农历的节日日期与本页不同。`;

@@ -16,7 +16,7 @@
 import { addDays, eachWeekOfInterval, formatISO, lastDayOfMonth } from 'date-fns';
 import type { Cadence, PartOfYear } from '../../schemas/obligation';
 import { WINDOW_DAYS } from '../obligations/schedule';
-import { nodeWindowsDueIn } from '../obligations/timeNodes';
+import { nodeWindowsStartingIn } from '../obligations/timeNodes';
 
 export interface Slot {
   /** Stable within a duty and year: y, h1, q3, m7, s2, w12, o, p-年中 … (+ -2 for a second time). */
@@ -188,8 +188,9 @@ export function slotsFor(c: Cadence, year: number): Slot[] {
       }
       return slotsFor({ ...c, period: 'year', count: 1 }, year).map((slot) => ({ ...slot, key: 'o' }));
     case 'event':
-      // Named festivals and time nodes: the calendar's windows due this year (none in other years for 2022年冬奥会).
-      if (c.nodes) return nodeWindowsDueIn(c.nodes, year).map(({ key, label, start, end }) => ({ key, label, start, end }));
+      // Named festivals and time nodes: the calendar's windows that begin this year (none in other years for 2022年冬奥会).
+      if (c.nodes)
+        return nodeWindowsStartingIn(c.nodes, year).map(({ key, label, start, end }) => ({ key, label, start, end }));
     // falls through: a time node the text does not name has no date
     default:
       return [{ key: 'x', label: '本年度', start: null, end: null }];

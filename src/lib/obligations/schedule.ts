@@ -110,7 +110,11 @@ export function placeOnCalendar(c: Cadence, year: number): Placement[] {
       const last = w.end > `${year}-12-31` ? 12 : Number(w.end.slice(5, 7));
       const when = `${w.label}：${dayRange(w.start, w.end, year)}`;
       const startDay = w.start < `${year}-01-01` ? 1 : Number(w.start.slice(8, 10));
-      return Array.from({ length: last - first + 1 }, (_, i) => ({ month: first + i, day: i === 0 ? startDay : 1, when }));
+      return Array.from({ length: last - first + 1 }, (_, i) => ({
+        month: first + i,
+        day: i === 0 ? startDay : 1,
+        when,
+      }));
     });
   }
   if (c.partsOfYear) {

@@ -84,10 +84,20 @@ export type TimeNode = keyof typeof TIME_NODES;
 
 /** Where a duty falls relative to a node: 春节前, 国庆期间, 开学初, or 元旦 alone for 前后. */
 const RELATIONS = {
-  前: { key: 'before', words: '前', days: '节点前14天', window: (from: Date) => [addDays(from, -14), addDays(from, -1)] },
+  前: {
+    key: 'before',
+    words: '前',
+    days: '节点前14天',
+    window: (from: Date) => [addDays(from, -14), addDays(from, -1)],
+  },
   期间: { key: 'during', words: '期间', days: '节点当天或会期、假期', window: (from: Date, to: Date) => [from, to] },
   初: { key: 'start', words: '初', days: '节点起14天', window: (from: Date) => [from, addDays(from, 13)] },
-  '': { key: 'around', words: '前后', days: '节点前7天至节点结束', window: (from: Date, to: Date) => [addDays(from, -7), to] },
+  '': {
+    key: 'around',
+    words: '前后',
+    days: '节点前7天至节点结束',
+    window: (from: Date, to: Date) => [addDays(from, -7), to],
+  },
 } satisfies Record<string, { key: string; words: string; days: string; window: (from: Date, to: Date) => Date[] }>;
 type Relation = keyof typeof RELATIONS;
 
@@ -157,11 +167,14 @@ export function nodeWindowsInYear(phrases: readonly string[], year: number): Nod
     .sort(byStart);
 }
 
-/** The windows due in `year`: those that end in it (元旦前 of next year's 元旦 is due this December). */
-export function nodeWindowsDueIn(phrases: readonly string[], year: number): NodeWindow[] {
-  return [year - 1, year, year + 1]
+/**
+ * The windows of `year` for a yearly plan: those that begin in it, as a 秋季学期 does (元旦前后 from
+ * 25 December runs into the next year; 元旦前 of next year's 元旦 is this December's).
+ */
+export function nodeWindowsStartingIn(phrases: readonly string[], year: number): NodeWindow[] {
+  return [year, year + 1]
     .flatMap((y) => nodeWindows(phrases, y))
-    .filter((w) => w.end.startsWith(`${year}-`))
+    .filter((w) => w.start.startsWith(`${year}-`))
     .sort(byStart);
 }
 

@@ -54,7 +54,9 @@ describe('icsProblems', () => {
   it('finds a missing or wrong calendar property', () => {
     expect(check(valid.replace('CALSCALE:GREGORIAN\r\n', ''))).toEqual(['日历须有且只有一个 CALSCALE（现有 0 个）']);
     expect(check(valid.replace('METHOD:PUBLISH', 'METHOD:REQUEST'))).toEqual(['METHOD 应为 PUBLISH：REQUEST']);
-    expect(check(valid.replace(/X-WR-CALNAME:[^\r]*\r\n/, ''))).toEqual(['日历须有且只有一个 X-WR-CALNAME（现有 0 个）']);
+    expect(check(valid.replace(/X-WR-CALNAME:[^\r]*\r\n/, ''))).toEqual([
+      '日历须有且只有一个 X-WR-CALNAME（现有 0 个）',
+    ]);
     expect(check(valid.replace(/PRODID:[^\r]*\r\n/, ''))).toEqual(['日历须有且只有一个 PRODID（现有 0 个）']);
     expect(check(valid.replace('VERSION:2.0', 'VERSION:1.0'))).toEqual(['VERSION 应为 2.0：1.0']);
   });
@@ -66,16 +68,16 @@ describe('icsProblems', () => {
     expect(check(valid.replace(/DTSTAMP:[^\r]*\r\n/, ''))).toEqual([
       '事件 D05-17-m3@www.example.org：须有一个 UTC 时间的 DTSTAMP',
     ]);
-    expect(check(valid.replace('UID:D05-17-m6', 'UID:D05-17-m3'))).toEqual(['事件 UID 重复：D05-17-m3@www.example.org']);
+    expect(check(valid.replace('UID:D05-17-m6', 'UID:D05-17-m3'))).toEqual([
+      '事件 UID 重复：D05-17-m3@www.example.org',
+    ]);
   });
 
   it('finds unbalanced components and content after the calendar', () => {
     expect(check(valid.replace('END:VEVENT\r\n', ''))).toEqual(
       expect.arrayContaining([expect.stringContaining('不配对')]),
     );
-    expect(check(`${valid}BEGIN:VEVENT\r\n`)).toEqual(
-      expect.arrayContaining(['END:VCALENDAR 之后还有内容']),
-    );
+    expect(check(`${valid}BEGIN:VEVENT\r\n`)).toEqual(expect.arrayContaining(['END:VCALENDAR 之后还有内容']));
     expect(check('')).toEqual(['文件为空']);
   });
 });

@@ -54,9 +54,9 @@ describe('placeOnCalendar', () => {
   });
 
   it('keeps one-off duties of a past year out of the months, saying when they were', () => {
-    expect(placeOnCalendar({ period: 'event', event: '冬奥会、党的二十大', nodes: ['冬奥会', '二十大'] }, 2026)).toEqual([
-      { group: '往年', when: '冬奥会前后：2022年1月28日—2月20日；党的二十大前后：2022年10月9日—22日' },
-    ]);
+    expect(
+      placeOnCalendar({ period: 'event', event: '冬奥会、党的二十大', nodes: ['冬奥会', '二十大'] }, 2026),
+    ).toEqual([{ group: '往年', when: '冬奥会前后：2022年1月28日—2月20日；党的二十大前后：2022年10月9日—22日' }]);
     expect(
       placeOnCalendar({ period: 'once', dates: { from: { month: 4, day: 25 }, to: { month: 5, day: 10 } } }, 2026),
     ).toEqual([{ group: '往年', when: '原文没有写明年份的一次性工作' }]);

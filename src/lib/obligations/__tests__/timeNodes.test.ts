@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { slotsFor } from '../../checklist/slots';
-import { nodeWindows, nodeWindowsDueIn, nodeWindowsInYear, onceYears, onlyOnceNodes, parseNodePhrase } from '../timeNodes';
+import {
+  nodeWindows,
+  nodeWindowsStartingIn,
+  nodeWindowsInYear,
+  onceYears,
+  onlyOnceNodes,
+  parseNodePhrase,
+} from '../timeNodes';
 
 const spans = (windows: { key: string; start: string; end: string }[]) =>
   windows.map((w) => `${w.key} ${w.start}..${w.end}`);
@@ -14,7 +21,8 @@ describe('parseNodePhrase', () => {
   });
 
   it('refuses anything else', () => {
-    for (const phrase of ['圣诞节', '春节后', '期间', '', 'toString', '__proto__']) expect(parseNodePhrase(phrase)).toBeUndefined();
+    for (const phrase of ['圣诞节', '春节后', '期间', '', 'toString', '__proto__'])
+      expect(parseNodePhrase(phrase)).toBeUndefined();
   });
 });
 
@@ -86,19 +94,19 @@ describe('windows across the turn of the year', () => {
     ]);
   });
 
-  it('makes each window due in one year only: the year it ends in', () => {
-    expect(spans(nodeWindowsDueIn(['元旦前', '元旦'], 2026))).toEqual([
-      'n-yuandan-around 2025-12-25..2026-01-01',
+  it('gives each window to one year of a plan only: the year it begins in', () => {
+    expect(spans(nodeWindowsStartingIn(['元旦前', '元旦'], 2026))).toEqual([
       'n-yuandan-before 2026-12-18..2026-12-31',
+      'n-yuandan-around 2026-12-25..2027-01-01',
     ]);
   });
 });
 
 describe('the self-check uses the same windows', () => {
-  it('gives a festival duty one slot per window due in the year, and none in other years for a one-year event', () => {
+  it('gives a festival duty one slot per window beginning in the year, and none in other years for a one-year event', () => {
     const cadence = { period: 'event', event: '临近春节、开学季', nodes: ['春节前', '开学前'] } as const;
     expect(slotsFor(cadence, 2027)).toEqual(
-      nodeWindowsDueIn(cadence.nodes, 2027).map(({ key, label, start, end }) => ({ key, label, start, end })),
+      nodeWindowsStartingIn(cadence.nodes, 2027).map(({ key, label, start, end }) => ({ key, label, start, end })),
     );
     expect(slotsFor(cadence, 2027).map((s) => `${s.label} ${s.start}..${s.end}`)).toEqual([
       '春节前 2027-01-22..2027-02-04',
