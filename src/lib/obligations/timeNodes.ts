@@ -103,7 +103,7 @@ type Relation = keyof typeof RELATIONS;
 
 export const NODE_TABLE = Object.entries(TIME_NODES).map(([name, node]) => ({ name, days: node.days }));
 export const RELATION_TABLE = (['前', '期间', '初', ''] as const).map((r) => ({
-  example: `春节${r}`,
+  example: r ? `春节${r}` : '只写“春节”（前后）',
   days: RELATIONS[r].days,
 }));
 
