@@ -202,7 +202,7 @@ describe.skipIf(!hasBrowser)('obligations: data, roles, calendar', () => {
     await selfCheckRendered(page);
     const box = page.getByRole('checkbox', { name: /春节、开学季等时间节点检查应急预案和通知引导：\s*春节前（/ });
     await expect.poll(() => box.count(), { timeout: 20_000 }).toBe(1);
-    await expect(box.evaluate((el) => el.labels?.[0]?.textContent ?? '')).resolves.toContain(
+    await expect(box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '')).resolves.toContain(
       `${short(event?.startDate)}—${short(last)}`,
     );
     expect(errors).toEqual([]);

@@ -84,6 +84,9 @@ function repeat(base: Slot[], count: number): Slot[] {
 const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
 export function slotsFor(c: Cadence, year: number): Slot[] {
+  // Named festivals and time nodes: the calendar's windows that begin this year (none in other years for 2022年冬奥会).
+  if (c.period === 'event' && c.nodes)
+    return nodeWindowsStartingIn(c.nodes, year).map(({ key, label, start, end }) => ({ key, label, start, end }));
   const count = c.count ?? 1;
   switch (c.period) {
     case 'year': {
@@ -187,11 +190,6 @@ export function slotsFor(c: Cadence, year: number): Slot[] {
         ];
       }
       return slotsFor({ ...c, period: 'year', count: 1 }, year).map((slot) => ({ ...slot, key: 'o' }));
-    case 'event':
-      // Named festivals and time nodes: the calendar's windows that begin this year (none in other years for 2022年冬奥会).
-      if (c.nodes)
-        return nodeWindowsStartingIn(c.nodes, year).map(({ key, label, start, end }) => ({ key, label, start, end }));
-    // falls through: a time node the text does not name has no date
     default:
       return [{ key: 'x', label: '本年度', start: null, end: null }];
   }

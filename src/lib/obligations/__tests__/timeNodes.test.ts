@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Cadence } from '../../../schemas/obligation';
 import { slotsFor } from '../../checklist/slots';
 import {
   nodeWindows,
@@ -104,9 +105,10 @@ describe('windows across the turn of the year', () => {
 
 describe('the self-check uses the same windows', () => {
   it('gives a festival duty one slot per window beginning in the year, and none in other years for a one-year event', () => {
-    const cadence = { period: 'event', event: '临近春节、开学季', nodes: ['春节前', '开学前'] } as const;
+    const nodes = ['春节前', '开学前'];
+    const cadence: Cadence = { period: 'event', event: '临近春节、开学季', nodes };
     expect(slotsFor(cadence, 2027)).toEqual(
-      nodeWindowsStartingIn(cadence.nodes, 2027).map(({ key, label, start, end }) => ({ key, label, start, end })),
+      nodeWindowsStartingIn(nodes, 2027).map(({ key, label, start, end }) => ({ key, label, start, end })),
     );
     expect(slotsFor(cadence, 2027).map((s) => `${s.label} ${s.start}..${s.end}`)).toEqual([
       '春节前 2027-01-22..2027-02-04',
