@@ -4,12 +4,13 @@ import preact from '@astrojs/preact';
 import { corpusCheck } from './src/integrations/contentCheck.ts';
 import { serviceWorker } from './src/integrations/serviceWorker.ts';
 import { requireSiteUrl, siteUrl } from './src/integrations/siteUrl.ts';
+import { browserTarget } from './src/integrations/browserTarget.ts';
 
 export default defineConfig({
   site: siteUrl(),
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
-  integrations: [requireSiteUrl(), corpusCheck(), mdx(), preact(), serviceWorker()],
+  integrations: [requireSiteUrl(), browserTarget(), corpusCheck(), mdx(), preact(), serviceWorker()],
   cacheDir: './.astro',
   build: { format: 'directory' },
   // No code blocks in the corpus; Shiki's inline styles would need 'unsafe-inline'.
