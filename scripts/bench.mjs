@@ -27,7 +27,7 @@ function measure(dir) {
     execFileSync(process.execPath, [astro, 'build'], {
       cwd: dir,
       stdio: 'ignore',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { SITE_URL: 'http://localhost:4321', ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     times.push(performance.now() - started);
   }
@@ -48,6 +48,11 @@ function measure(dir) {
     largest: { path: largest.slice(dist.length), bytes: size(largest), gz: gzipSync(readFileSync(largest)).length },
     index: size(join(dist, 'search-index.json')),
     precache: { files: precache.length, bytes: precached.reduce((n, f) => n + size(f), 0) },
+    pack: JSON.parse(readFileSync(join(dist, 'offline-pack.json'), 'utf8')),
+    selfCheck: (() => {
+      const page = join(dist, 'checklist', 'index.html');
+      return { gz: gzipSync(readFileSync(page)).length, js: initialJs(dist, page) };
+    })(),
     dist,
   };
 }
@@ -74,7 +79,9 @@ console.table(
         'pages gzip': mib(r.gzipPages),
         'largest page': `${r.largest.path} ${kib(r.largest.bytes)} (${kib(r.largest.gz)} gzip)`,
         'search index': kib(r.index),
+        'self-check page': `${kib(r.selfCheck.gz)} gzip + JS ${kib(r.selfCheck.js.gz)} gzip`,
         precache: `${r.precache.files} files, ${mib(r.precache.bytes)}`,
+        'offline pack': `${r.pack.files.length} files, ${mib(r.pack.bytes)}`,
       },
     ]),
   ),
