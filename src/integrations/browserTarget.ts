@@ -36,7 +36,7 @@ const SCRIPT = /\.[cm]?[jt]sx?$/;
  * built-in the code calls: `new Set()` pulls in every ES2025 set method,
  * `new Map()`/`new WeakMap()` the ES2026 upsert methods, `new URL()` and
  * `new URLSearchParams()` their later methods, a typed array every typed-array
- * method, `new Error()` the `cause` option (which older engines ignore
+ * method (and a Uint8Array its base64 and hex methods), `new Error()` the `cause` option (which older engines ignore
  * harmlessly), `.map()`/`.filter()`/`.some()` on arrays the Iterator helpers of
  * the same name, JSON the JSON.parse source-text access, `.push()` a fix for
  * arrays with a non-writable length; and `esnext.*`, proposals not yet in the
@@ -48,7 +48,7 @@ const GUESSED = [
   /^es\.set\..+/,
   /^es\.(weak-)?map\.get-or-insert.*/,
   /^web\.url(-search-params)?\..+/,
-  /^es\.(typed-array|array-buffer)\..+/,
+  /^es\.(typed-array|array-buffer|uint8-array)\..+/,
   'es.error.cause',
   /^es\.iterator\..+/,
   /^es\.json\..+/,

@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launch, openPage, url } from './browser';
+import { DIST } from './site';
 
 const DOC = 'docs/tongliao-no5-middle-school-rules/';
 /** The search files: manifest, postings shards, text chunks (src/lib/search/layout.ts). */
@@ -59,6 +62,26 @@ describe.skipIf(!hasBrowser)('searching clauses in Chromium', () => {
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('without the one-file index, fetches only the shards and chunks a query needs', async () => {
+    const { page, close } = await openPage(browser, { serviceWorkers: 'block' });
+    const fetched: string[] = [];
+    page.context().on('request', (request) => {
+      if (INDEX.test(request.url())) fetched.push(request.url().replace(/^.*\/search-index\//, ''));
+    });
+    // As on a large site, which has no all.bin: each shard and chunk on its own.
+    await page.context().route(/\/search-index\/all\.bin$/, (route) => route.abort('failed'));
+    await searchPage(page, '网评员');
+    await expect(resultLinks(page).first().textContent()).resolves.toBeTruthy();
+    const shards = fetched.filter((file) => file.startsWith('p/'));
+    const chunks = fetched.filter((file) => file.startsWith('t/'));
+    expect(shards.length).toBeGreaterThan(0);
+    expect(chunks.length).toBeGreaterThan(0);
+    const onDisk = (dir: string) => readdirSync(join(DIST, 'search-index', dir)).length;
+    expect(shards.length).toBeLessThan(onDisk('p'));
+    expect(chunks.length).toBeLessThan(onDisk('t'));
     await close();
   });
 

@@ -1,16 +1,15 @@
 /**
  * The layout of the search files (built by searchFiles.ts, read by store.ts):
  *
- *   manifest.json     counts, shard boundaries, per document its record count,
- *                     kind and body type, the roles, the thesaurus, the role
- *                     definitions per document
+ *   manifest.json     counts, shard boundaries, per document its record count and
+ *                     body type, the roles, the thesaurus, the role definitions
  *   p/<n>.bin         postings of the keys whose hash falls in shard n (postings.ts)
  *   t/<n>.json        records n·chunkSize … (n+1)·chunkSize − 1: id, kind,
  *                     locator, text, heading path, and their documents
- *   all.bin           every shard and chunk in one file, for an index small enough to load
- *                     whole on first use (manifest.bundle names it; absent for a large index)
  *   typos.json        homophones and the corpus's bigrams, loaded for a word found nowhere
  *   vocabulary.json   corpus words for "did you mean", loaded when nothing matches
+ *   all.bin           all of the above but the manifest in one file, for an index small
+ *                     enough to load whole on first use (manifest.bundle names it)
  */
 import type { SynonymGroup } from '../../schemas/synonyms';
 import type { SearchRole } from './indexData';

@@ -261,12 +261,13 @@ export function buildSearchFiles(data: SearchIndexData, options: SearchFilesOpti
     thesaurus: data.synonyms,
     roleAliases: data.roleAliases,
   };
+  files.set(VOCABULARY_FILE, JSON.stringify(data.vocabulary));
+  files.set(TYPOS_FILE, JSON.stringify(buildTypoData(version, postings.keys())));
+  // The bundle holds everything a search may need (typos and suggestions too), so one file makes it work offline.
   if (manifest.bytes <= (options.bundleBytes ?? BUNDLE_BYTES)) {
     files.set(BUNDLE_FILE, bundle(files));
     manifest.bundle = BUNDLE_FILE;
   }
   files.set(MANIFEST_FILE, JSON.stringify(manifest));
-  files.set(VOCABULARY_FILE, JSON.stringify(data.vocabulary));
-  files.set(TYPOS_FILE, JSON.stringify(buildTypoData(version, postings.keys())));
   return { manifest, files };
 }

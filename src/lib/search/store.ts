@@ -238,7 +238,7 @@ export class SearchStore {
   }
 
   private json<T>(path: string): Promise<T> {
-    return this.load(path).then(
+    return this.file(path).then(
       (text) => JSON.parse(typeof text === 'string' ? text : new TextDecoder().decode(text)) as T,
     );
   }
