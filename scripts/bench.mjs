@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { initialJs } from './page-weight.mjs';
 import { writeScaledProject } from './scale-corpus.mjs';
+import { searchInBrowser } from './search-browser.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const factors = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
@@ -46,7 +47,15 @@ function measure(dir) {
     bytes: all.reduce((n, f) => n + size(f), 0),
     gzipPages: pages.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0),
     largest: { path: largest.slice(dist.length), bytes: size(largest), gz: gzipSync(readFileSync(largest)).length },
-    index: size(join(dist, 'search-index.json')),
+    index: (() => {
+      const searchFiles = files(join(dist, 'search-index'));
+      const manifest = JSON.parse(readFileSync(join(dist, 'search-index', 'manifest.json'), 'utf8'));
+      return {
+        files: searchFiles.length,
+        bytes: searchFiles.reduce((n, f) => n + size(f), 0),
+        bundle: manifest.bundle,
+      };
+    })(),
     precache: { files: precache.length, bytes: precached.reduce((n, f) => n + size(f), 0) },
     pack: JSON.parse(readFileSync(join(dist, 'offline-pack.json'), 'utf8')),
     selfCheck: (() => {
@@ -57,10 +66,16 @@ function measure(dir) {
   };
 }
 
+// Typed a character at a time in the browser figures: the dev set's queries (the shared evaluation set).
+const typed = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'search-queries.dev.json'), 'utf8')).map(
+  (q) => q.query,
+);
+
 const results = [];
 for (const factor of factors) {
   const dir = factor === 1 ? root : writeScaledProject(root, factor);
-  results.push({ factor, ...measure(dir) });
+  const measured = measure(dir);
+  results.push({ factor, ...measured, search: await searchInBrowser(measured.dist, typed) });
   if (factor !== 1 && !process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }
 
@@ -78,7 +93,7 @@ console.table(
         dist: mib(r.bytes),
         'pages gzip': mib(r.gzipPages),
         'largest page': `${r.largest.path} ${kib(r.largest.bytes)} (${kib(r.largest.gz)} gzip)`,
-        'search index': kib(r.index),
+        'search files': `${r.index.files} files, ${mib(r.index.bytes)}${r.index.bundle ? ' (one bundle)' : ''}`,
         'self-check page': `${kib(r.selfCheck.gz)} gzip + JS ${kib(r.selfCheck.js.gz)} gzip`,
         precache: `${r.precache.files} files, ${mib(r.precache.bytes)}`,
         'offline pack': `${r.pack.files.length} files, ${mib(r.pack.bytes)}`,
@@ -99,3 +114,33 @@ if (real) {
     `JS on a document page before interaction: ${js.bytes} B (${js.gz} B gzip) in ${js.files} files + inline`,
   );
 }
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+console.log(
+  '\nsearch in Chromium against the built site (scripts/search-browser.mjs), no service worker, empty cache:\n' +
+    'cold first answer = from the focus of the header field (a query entered at once) to its results painted;\n' +
+    `typing = from each keystroke's input event to its results in the DOM and painted (${typed.length} dev queries typed)`,
+);
+console.table(
+  Object.fromEntries(
+    results.flatMap((r) => [
+      ...r.search.cold.map((c) => [
+        `${r.factor === 1 ? 'real' : `${r.factor}×`} cold 「${c.query}」`,
+        {
+          files: c.files.length,
+          bytes: kib(c.bytes),
+          gzip: kib(c.gzip),
+          'time (median)': ms(c.ms),
+          runs: c.runs.map((t) => t.toFixed(0)).join(' '),
+        },
+      ]),
+      [
+        `${r.factor === 1 ? 'real' : `${r.factor}×`} typing (${r.search.typing.keystrokes} keys)`,
+        {
+          'to DOM p50/p95': `${ms(r.search.typing.dom.p50)} / ${ms(r.search.typing.dom.p95)}`,
+          'painted p50/p95': `${ms(r.search.typing.painted.p50)} / ${ms(r.search.typing.painted.p95)}`,
+        },
+      ],
+    ]),
+  ),
+);

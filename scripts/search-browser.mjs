@@ -62,6 +62,9 @@ const FRAME_LOG = `(() => {
   addEventListener('input', (event) => {
     if (event.target instanceof HTMLInputElement) inputs.push({ value: event.target.value, at: event.timeStamp });
   }, true);
+  addEventListener('focus', (event) => {
+    if (window.__focusAt === undefined && event.target instanceof HTMLInputElement) window.__focusAt = event.timeStamp;
+  }, true);
 })();`;
 
 /** For the last input: when its answer reached the DOM and when the frame that shows it was painted. */
@@ -71,7 +74,7 @@ const LAST_ANSWER = `(() => {
   if (!mark) return undefined;
   const frame = window.__frames.find((f) => f.raf >= mark.startTime && f.painted);
   if (!frame) return undefined;
-  return { dom: mark.startTime - input.at, painted: frame.painted - input.at };
+  return { dom: mark.startTime - input.at, painted: frame.painted - input.at, sinceFocus: frame.painted - window.__focusAt };
 })()`;
 
 async function answerOfLastInput(page) {
@@ -107,7 +110,8 @@ async function open(browser, url) {
 
 /**
  * Cold first answer in the header field of a document page (the search page focuses its field on load):
- * bytes fetched from the focus to the painted answer, and input → paint.
+ * bytes fetched from the focus to the painted answer, and the time from the focus to that paint (the
+ * query is entered right after the focus, so nothing is loaded ahead).
  */
 export async function coldFirstAnswer(browser, server, docPath, query) {
   const { page, context, field, errors } = await open(browser, `${server.origin}${docPath}`);
@@ -119,7 +123,7 @@ export async function coldFirstAnswer(browser, server, docPath, query) {
   await context.close();
   if (errors.length) throw new Error(errors.join('\n'));
   return {
-    ms: answer.painted,
+    ms: answer.sinceFocus,
     files: fetched.map((f) => f.path),
     bytes: fetched.reduce((n, f) => n + f.bytes, 0),
     gzip: fetched.reduce((n, f) => n + gzipSync(readFileSync(f.file)).length, 0),
@@ -153,4 +157,29 @@ export async function typing(browser, server, queries) {
     dom: { p50: median(dom), p95: percentile(dom, 95) },
     painted: { p50: median(painted), p95: percentile(painted, 95) },
   };
+}
+
+/** Typical first queries: a role, a duty with a cadence, a homophone typo, a word in half of the clauses. */
+export const FIRST_QUERIES = ['第一责任人', '支部 每月', '一岗双则', '意识形态'];
+
+/**
+ * The search figures of one built site: per first query the cold answer (files and bytes, median time of
+ * `runs`), and typing → paint over `queries` typed a character at a time.
+ */
+export async function searchInBrowser(dist, queries, runs = 3) {
+  const server = await serveDist(dist.endsWith('/') ? dist : `${dist}/`);
+  const browser = await launch();
+  try {
+    const cold = [];
+    for (const query of FIRST_QUERIES) {
+      const tries = [];
+      for (let i = 0; i < runs; i += 1)
+        tries.push(await coldFirstAnswer(browser, server, 'docs/tongliao-no5-middle-school-rules/', query));
+      cold.push({ query, ...tries[0], ms: median(tries.map((t) => t.ms)), runs: tries.map((t) => t.ms) });
+    }
+    return { cold, typing: await typing(browser, server, queries) };
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }
