@@ -684,8 +684,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         }
       }
       const [hit] = pool.splice(bestAt, 1) as [T];
-      // A heading leads to the clauses under it: it does not crowd them out.
-      if (hit.kind !== 'h') taken.set(hit.doc, (taken.get(hit.doc) ?? 0) + 1);
+      // A heading or a 责任部门 line leads to the clauses it heads or ends: it does not crowd them out.
+      if (hit.kind !== 'h' && hit.kind !== 'a') taken.set(hit.doc, (taken.get(hit.doc) ?? 0) + 1);
       picked.push(hit);
     }
     return picked;
