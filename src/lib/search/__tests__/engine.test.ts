@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../engine';
 import { buildSearchIndex, type IndexInputDocument } from '../indexData';
-import { memoryStore } from './memoryStore';
-
-type Block = IndexInputDocument['model']['blocks'][number];
-const block = (id: string, kind: Block['kind'], text: string, parentId: string | null = null): Block => ({
-  id,
-  kind,
-  locator: id,
-  text,
-  parentId,
-});
+import { block, memoryStore } from './memoryStore';
 
 const documents: IndexInputDocument[] = [
   {

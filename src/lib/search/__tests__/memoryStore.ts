@@ -1,5 +1,5 @@
 /** A search store over the search files built in memory, as the browser's worker reads them over the network. */
-import type { SearchIndexData } from '../indexData';
+import type { IndexInputDocument, SearchIndexData } from '../indexData';
 import { buildSearchFiles, type SearchFilesOptions } from '../searchFiles';
 import { SearchStore } from '../store';
 
@@ -15,3 +15,14 @@ export function memoryStore(data: SearchIndexData, options?: SearchFilesOptions)
   });
   return { store, manifest, files, loaded };
 }
+
+type Block = IndexInputDocument['model']['blocks'][number];
+
+/** A block of a test document, its locator its id. */
+export const block = (id: string, kind: Block['kind'], text: string, parentId: string | null = null): Block => ({
+  id,
+  kind,
+  locator: id,
+  text,
+  parentId,
+});

@@ -6,15 +6,7 @@ import { ByteReader, ByteWriter, decodePostings, encodePostings, LENGTHS, length
 import { buildSearchFiles, spans } from '../searchFiles';
 import { SearchStore, StaleIndexError } from '../store';
 import { TypoCorrector, buildBloom } from '../typos';
-import { memoryStore } from './memoryStore';
-
-const block = (id: string, kind: 'heading' | 'clause' | 'paragraph', text: string, parentId: string | null = null) => ({
-  id,
-  kind,
-  locator: id,
-  text,
-  parentId,
-});
+import { block, memoryStore } from './memoryStore';
 const documents: IndexInputDocument[] = [
   {
     slug: 'rules',
