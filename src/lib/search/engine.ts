@@ -275,6 +275,10 @@ interface WordState {
   /** Weight of each key (rare bigrams weigh more); 0 for a key of a long word found nowhere. */
   keyWeights: Map<string, number>;
   found: number[];
+  /** Records that hold none of it but whose enclosing records do (context > 0). */
+  around: number[];
+  /** Some bigram was too common to bring partial matches of its own: other words' records may still hold one. */
+  partialSkipped: boolean;
 }
 
 /** A word in one record's text, as phase 2 finds it. */
@@ -333,6 +337,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   // Scratch space of phase 1, reset after each use.
   const coverage = new Float32Array(n);
   const hits = new Uint8Array(n);
+  /** Records in this alternative's `touched` list. */
+  const entered = new Uint8Array(n);
   const minTf = new Uint8Array(n);
   /** Per record, the characters of the word its present bigrams cover (bit i = character i). */
   const covered = new Uint32Array(n);
@@ -391,13 +397,19 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   };
   const release = (word: WordState) => spare.push(word.arrays);
 
-  function matchWord(term: QueryTerm, lists: Map<string, KeyPostings>): WordState {
+  /**
+   * Phase 1 for one word. `seeds` are records other words of the query matched (or whose section they
+   * name): the word's common bigrams, which bring no candidates of their own, are looked up for them, so a
+   * clause spelling the word apart or with a typo is found where the rest of the query is.
+   */
+  function matchWord(term: QueryTerm, lists: Map<string, KeyPostings>, seeds: readonly number[] = []): WordState {
     const arrays = acquire();
     const { own, tf, whole, context } = arrays;
     const title = new Float32Array(manifest.docs.records.length);
     const found: number[] = [];
     const keyWeights = new Map<string, number>();
     let typedCount = 0;
+    let partialSkipped = false;
     for (const alternative of term.alternatives) {
       const weight = sourceWeight(alternative);
       const keys = keysOfWord(alternative.text);
@@ -431,7 +443,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       const add = (list: KeyPostings['list'], i: number, w: number, mask: number) => {
         const record = list.records[i] as number;
         if (hits[record] === 0) {
-          touched.push(record);
+          if (entered[record] === 0) touched.push(record);
+          entered[record] = 1;
           minTf[record] = 255;
           lengthOf[record] = LENGTHS[list.lengths[i] as number] as number;
           spanOf[record] = list.span[i] as number;
@@ -444,6 +457,12 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         covered[record] = (covered[record] as number) | mask;
         minTf[record] = Math.min(minTf[record] as number, list.tf[i] as number);
       };
+      if (partialAllowed)
+        for (const record of seeds) {
+          if (entered[record] === 1 || !inDocs(record, alternative.docs)) continue;
+          entered[record] = 1;
+          touched.push(record);
+        }
       // Rarest bigram first. Records enter from the rarest list (every whole match is in it) and, for a partial
       // match, from any list of a bigram that is not common; a common bigram only counts for records already in.
       const order = present
@@ -454,9 +473,10 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         const w = weights[k] as number;
         const mask = charMasks[k] as number;
         const admits = rank === 0 || (partialAllowed && list.records.length <= COMMON_SHARE * n);
+        if (partialAllowed && !admits) partialSkipped = true;
         if (admits || touched.length * Math.log2(list.records.length + 1) > list.records.length) {
           for (const [from, to] of entryRanges(list.records, alternative.docs))
-            for (let i = from; i < to; i += 1) if (admits || hits[list.records[i] as number]) add(list, i, w, mask);
+            for (let i = from; i < to; i += 1) if (admits || entered[list.records[i] as number]) add(list, i, w, mask);
           return;
         }
         for (const record of touched.slice()) {
@@ -491,6 +511,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         hits[record] = 0;
         coverage[record] = 0;
         covered[record] = 0;
+        entered[record] = 0;
       }
       // The title: every key of the alternative in the title.
       if (allKeys) {
@@ -504,11 +525,14 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     }
     // The enclosing records' field: what a heading or parent clause holds, its section holds (and what an
     // assignment line holds, the rest of its section).
+    const around: number[] = [];
     for (const record of found) {
       const end = Math.min(n - 1, record + (spanOf[record] as number));
       const value = own[record] as number;
       for (let r = record - (backOf[record] as number); r <= end; r += 1) {
-        if (r !== record && (context[r] as number) < value) context[r] = value;
+        if (r === record || (context[r] as number) >= value) continue;
+        if ((context[r] as number) === 0) around.push(r);
+        context[r] = value;
       }
     }
     let wholeCount = 0;
@@ -525,6 +549,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       typedCount,
       keyWeights,
       found,
+      around,
+      partialSkipped,
     };
   }
 
@@ -543,6 +569,28 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     ];
     release(word);
     return matchWord({ ...word.term, alternatives }, lists);
+  }
+
+  /**
+   * A word's partial matches (spelt apart, one character wrong) through its common bigrams, in the records
+   * where every other word of the query is (in the record or its surroundings).
+   */
+  function withOtherWordsRecords(words: WordState[], lists: Map<string, KeyPostings>): WordState[] {
+    const required = words.filter((w) => w.term.within === undefined);
+    if (required.length < 2) return words;
+    return words.map((word) => {
+      if (!word.partialSkipped || word.term.within !== undefined) return word;
+      let seeds: number[] | undefined;
+      for (const other of required) {
+        if (other === word) continue;
+        const mine = new Set([...other.found, ...other.around]);
+        seeds = seeds ? seeds.filter((r) => mine.has(r)) : [...mine];
+      }
+      const fresh = (seeds ?? []).filter((r) => (word.own[r] as number) === 0);
+      if (fresh.length === 0) return word;
+      release(word);
+      return matchWord(word.term, lists, fresh);
+    });
   }
 
   /**
@@ -717,9 +765,11 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     if (query.terms.length === 0) return { query, hits: [], total: 0, suggestions: [] };
     const keys = query.terms.flatMap((term) => term.alternatives.flatMap((a) => keysOfWord(a.text)));
     const [lists, passes] = await Promise.all([store.postings(keys), filterSet(filters)]);
-    const words = await Promise.all(query.terms.map((term) => withHomophones(matchWord(term, lists), lists)));
+    const firstPass = await Promise.all(query.terms.map((term) => withHomophones(matchWord(term, lists), lists)));
+    const words = withOtherWordsRecords(firstPass, lists);
     const required = words.filter((w) => w.term.within === undefined);
     const totalIdf = required.reduce((sum, w) => sum + w.idf, 0);
+    const sectionWords = required.length > 1;
 
     // Phase 1: every record that holds a word itself, scored from the postings. A record's values per word
     // (own match, occurrences, lead) go into these before it is scored.
@@ -747,16 +797,23 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         matchedWords += 1;
         if (word.term.text.length > 1) matchedLong = true;
       }
-      if (!ownAny) return undefined;
       const complete = matchedWords === required.length;
+      // A clause none of whose words are its own may still be what its section's words name (the heading
+      // says 讲座, the assignment line 科研副院长): when its surroundings hold every word of several. (For one
+      // word, the heading that holds it stands for its section.)
+      if (!ownAny && !(complete && sectionWords && required.every((w) => (w.context[record] as number) > 0)))
+        return undefined;
       if (!complete && (matchedIdf / totalIdf < PARTIAL_MIN_SHARE || !matchedLong)) return undefined;
       return { record, doc, score: total, complete };
     }
 
     const seen = new Set<number>();
     const candidates: Candidate[] = [];
-    for (const word of words) {
-      for (const record of word.found) {
+    const sectionOnly = sectionWords
+      ? required.reduce((a, b) => (b.around.length < a.around.length ? b : a)).around
+      : [];
+    for (const list of [...words.map((w) => w.found), sectionOnly]) {
+      for (const record of list) {
         if (seen.has(record)) continue;
         seen.add(record);
         const doc = docOfRecord[record] as number;

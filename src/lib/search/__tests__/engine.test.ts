@@ -144,3 +144,41 @@ describe('search', () => {
     expect((await search('党')).total).toBeGreaterThan(0);
   });
 });
+
+describe('several words and the sections around a clause', () => {
+  const sectionDocs: IndexInputDocument[] = [
+    {
+      slug: 'measures',
+      data: { title: '某校措施', bodyType: '学校', kind: '实施细则' },
+      model: {
+        blocks: [
+          block('h1', 'heading', '三、工作措施'),
+          block('h1-1', 'clause', '1.加强意识形态阵地建设与管理。', 'h1'),
+          block('h2', 'heading', '四、阵地管理办法'),
+          block('h2-1', 'clause', '1.完善阵地建设，健全管理制度。', 'h2'),
+          block('h3', 'heading', '六、讲座、论坛等风险防控'),
+          block('h3-who', 'paragraph', '分管责任人：科研副院长', 'h3'),
+          block('h3-do', 'paragraph', '主要工作：严格执行一会一报制度。', 'h3'),
+        ],
+      },
+    },
+  ];
+  const sectionEngine = createSearchEngine(memoryStore(buildSearchIndex(sectionDocs, [], [])).store);
+  const found = async (query: string) => (await sectionEngine.search(query, {}, 10)).hits;
+
+  it('finds a word spelt apart through its common bigrams where the other words are', async () => {
+    // 阵地 and 管理 are in many records, 地管 only in another heading: the clause enters as 工作措施's section.
+    const hit = (await found('工作措施 阵地管理')).find((h) => h.id === 'h1-1');
+    expect(hit?.complete).toBe(true);
+    expect(hit?.text.slice(...(hit.ranges[0] ?? [0, 0]))).toBe('阵地建设与管理');
+  });
+
+  it('finds a clause whose heading and assignment line hold every word of several', async () => {
+    const hits = await found('科研副院长 讲座');
+    expect(hits.find((h) => h.id === 'h3-do')?.complete).toBe(true);
+    // What names a section's words itself ranks above the clauses that only sit in it.
+    expect(hits.findIndex((h) => h.id === 'h3-who')).toBeLessThan(hits.findIndex((h) => h.id === 'h3-do'));
+    // One word: the heading that holds it stands for its section.
+    expect((await found('讲座')).map((h) => h.id)).toEqual(['h3']);
+  });
+});
