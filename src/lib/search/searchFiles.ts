@@ -101,12 +101,19 @@ const ASSIGNMENT = /^[^，。；：:]{0,8}(?:责任人|负责人|分管领导)[:
 
 /**
  * An assignment line covers its whole section: the other records under its parent count it among
- * their enclosing records (its role is theirs). Returns how far back each record reaches (0 for most).
+ * their enclosing records (its role is theirs). So does a section's unnumbered lead paragraph that
+ * defines a role ("校党委书记是意识形态第一责任人" above the duties of 第一责任人责任清单). Returns how
+ * far back each record reaches (0 for most).
  */
-export function assignmentReach(records: readonly { k: string; t: string; p: number }[], span: Int32Array): Int32Array {
+export function assignmentReach(
+  records: readonly { k: string; t: string; p: number; f?: boolean }[],
+  span: Int32Array,
+): Int32Array {
   const back = new Int32Array(records.length);
   records.forEach((record, i) => {
-    if (record.k !== 'paragraph' || record.p < 0 || !ASSIGNMENT.test(record.t)) return;
+    if (record.k !== 'paragraph' || record.p < 0) return;
+    const leadDefinition = record.f === true && record.p === i - 1 && records[record.p]?.k === 'heading';
+    if (!leadDefinition && !ASSIGNMENT.test(record.t)) return;
     back[i] = i - record.p - 1;
     span[i] = Math.max(span[i] as number, record.p + (span[record.p] as number) - i);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type IndexInputDocument } from '../indexData';
 import { BUNDLE_FILE, MANIFEST_FILE, shardFile } from '../layout';
 import { ByteReader, ByteWriter, decodePostings, encodePostings, LENGTHS, lengthCode, type Posting } from '../postings';
-import { buildSearchFiles, spans } from '../searchFiles';
+import { assignmentReach, buildSearchFiles, spans } from '../searchFiles';
 import { SearchStore, StaleIndexError } from '../store';
 import { TypoCorrector, buildBloom } from '../typos';
 import { block, memoryStore } from './memoryStore';
@@ -104,6 +104,25 @@ describe('search files', () => {
     const list = (await store.postings(['副书'])).get('副书')?.list;
     // 分管责任人：党总支副书记 (record 2) covers record 1 before it and none after (the section ends).
     expect([list?.records[0], list?.back[0], list?.span[0]]).toEqual([2, 1, 0]);
+  });
+
+  it("let a section's lead paragraph that defines a role head the section, but not a numbered or later one", () => {
+    const records = [
+      { k: 'heading', t: '（二）第一责任人责任清单', p: -1 },
+      { k: 'paragraph', t: '校党委书记是意识形态第一责任人。', p: 0, f: true },
+      { k: 'clause', t: '1.及时召开专题会议。', p: 0 },
+      { k: 'clause', t: '2.带头批评错误观点。', p: 0 },
+      { k: 'heading', t: '（三）直接责任人责任清单', p: -1 },
+      { k: 'clause', t: '1.副书记是直接责任人。', p: 4, f: true },
+      { k: 'clause', t: '2.协助书记。', p: 4 },
+      { k: 'heading', t: '（四）其他', p: -1 },
+      { k: 'paragraph', t: '开展工作。', p: 7 },
+      { k: 'paragraph', t: '校长是直接责任人。', p: 7, f: true },
+    ];
+    const span = spans(records.map((r) => r.p));
+    const back = assignmentReach(records, span);
+    expect([back[1], span[1]]).toEqual([0, 2]);
+    expect([back[5], span[5], back[9], span[9]]).toEqual([0, 0, 0, 0]);
   });
 
   it('notice a shard of another build', async () => {
