@@ -313,6 +313,43 @@ function bestOf<T>(items: readonly T[], count: number, order: (a: T, b: T) => nu
   return best;
 }
 
+/**
+ * Picks the first places so that one document does not fill them while others match too: each further
+ * result of a document counts `diversity` less, but only against results of other documents that match
+ * at least as fully (`fullness`: the share of the query's words in their own text, as typed), so a
+ * document's second full match still comes before another document's partial one. `sorted` is by score.
+ */
+export function diversify<T extends { score: number; doc: number; kind: KindCode }>(
+  sorted: readonly T[],
+  limit: number,
+  diversity: number,
+  fullness: (hit: T) => number,
+): T[] {
+  const taken = new Map<number, number>();
+  const pool = sorted.slice();
+  const picked: T[] = [];
+  while (picked.length < limit && pool.length > 0) {
+    // The pool stays sorted: its first hit is the best before diversity.
+    const floor = fullness(pool[0] as T);
+    let bestAt = 0;
+    let best = -Infinity;
+    for (let i = 0; i < pool.length; i += 1) {
+      const hit = pool[i] as T;
+      if (fullness(hit) < floor) continue;
+      const adjusted = hit.score * diversity ** (taken.get(hit.doc) ?? 0);
+      if (adjusted > best) {
+        best = adjusted;
+        bestAt = i;
+      }
+    }
+    const [hit] = pool.splice(bestAt, 1) as [T];
+    // A heading or a 责任部门 line leads to the clauses it heads or ends: it does not crowd them out.
+    if (hit.kind !== 'h' && hit.kind !== 'a') taken.set(hit.doc, (taken.get(hit.doc) ?? 0) + 1);
+    picked.push(hit);
+  }
+  return picked;
+}
+
 export function createSearchEngine(store: SearchStore, params: RankingParams = DEFAULT_PARAMS): SearchEngine {
   const { manifest } = store;
   const n = manifest.records;
@@ -715,30 +752,6 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     return matches;
   }
 
-  /** Picks the first places so that one document does not fill them while others match too. */
-  function diversify<T extends { score: number; doc: number; kind: KindCode }>(sorted: T[], limit: number): T[] {
-    const taken = new Map<number, number>();
-    const pool = sorted.slice();
-    const picked: T[] = [];
-    while (picked.length < limit && pool.length > 0) {
-      let bestAt = 0;
-      let best = -Infinity;
-      for (let i = 0; i < pool.length; i += 1) {
-        const hit = pool[i] as T;
-        const adjusted = hit.score * params.diversity ** (taken.get(hit.doc) ?? 0);
-        if (adjusted > best) {
-          best = adjusted;
-          bestAt = i;
-        }
-      }
-      const [hit] = pool.splice(bestAt, 1) as [T];
-      // A heading or a 责任部门 line leads to the clauses it heads or ends: it does not crowd them out.
-      if (hit.kind !== 'h' && hit.kind !== 'a') taken.set(hit.doc, (taken.get(hit.doc) ?? 0) + 1);
-      picked.push(hit);
-    }
-    return picked;
-  }
-
   async function suggest(words: string[]): Promise<string[]> {
     if (words.length === 0) return [];
     const fuse = new Fuse(await store.vocabularyWords(), { includeScore: true, ignoreLocation: true, threshold: 0.5 });
@@ -853,6 +866,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     const texts = pool.map((c) => stored.get(c.record) as StoredRecord);
     const typos = words.map((word) => typoMatches(word, texts));
     const hits: SearchHit[] = [];
+    const fullnessOf = new Map<SearchHit, number>();
     pool.forEach((candidate, c) => {
       const record = texts[c] as StoredRecord;
       const perWord = words.map((word, i) => {
@@ -871,7 +885,11 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       if (!rescored) return;
       const ranges = perWord.map((w) => w.ranges).filter((r) => r.length > 0);
       const near = closeness(ranges);
-      hits.push({
+      let fullness = 0;
+      perWord.forEach((verified, i) => {
+        if (isRequired[i]) fullness += ((words[i] as WordState).idf * verified.own) / totalIdf;
+      });
+      const hit: SearchHit = {
         record: record.index,
         doc: candidate.doc,
         slug: record.slug,
@@ -884,7 +902,9 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         score: rescored.score * (1 + params.proximity * near),
         complete: rescored.complete,
         ranges: mergeRanges(ranges.flat()),
-      });
+      };
+      fullnessOf.set(hit, fullness);
+      hits.push(hit);
     });
     hits.sort((a, b) => b.score - a.score);
     const top: SearchHit[] = [];
@@ -892,6 +912,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       const picked = diversify(
         hits.filter((hit) => tier(hit) === level),
         limit - top.length,
+        params.diversity,
+        (hit) => fullnessOf.get(hit) ?? 0,
       );
       top.push(...picked);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchEngine } from '../engine';
+import { createSearchEngine, diversify } from '../engine';
 import { buildSearchIndex, type IndexInputDocument } from '../indexData';
 import { block, memoryStore } from './memoryStore';
 
@@ -180,5 +180,34 @@ describe('several words and the sections around a clause', () => {
     expect(hits.findIndex((h) => h.id === 'h3-who')).toBeLessThan(hits.findIndex((h) => h.id === 'h3-do'));
     // One word: the heading that holds it stands for its section.
     expect((await found('讲座')).map((h) => h.id)).toEqual(['h3']);
+  });
+});
+
+describe('diversify', () => {
+  const hit = (name: string, doc: number, score: number, full: number) => ({
+    name,
+    doc,
+    score,
+    full,
+    kind: 'c' as const,
+  });
+  const order = (hits: ReturnType<typeof hit>[]) => diversify(hits, 4, 0.8, (h) => h.full).map((h) => h.name);
+
+  it("puts another document's equally full match before a document's further results", () => {
+    expect(order([hit('a1', 0, 10, 1), hit('a2', 0, 9, 1), hit('a3', 0, 8.5, 1), hit('b1', 1, 7.5, 1)])).toEqual([
+      'a1',
+      'b1',
+      'a2',
+      'a3',
+    ]);
+  });
+
+  it("keeps a document's second full match before another document's partial one", () => {
+    expect(order([hit('a1', 0, 10, 1), hit('a2', 0, 9, 1), hit('b1', 1, 8, 0.7), hit('a3', 0, 5, 1)])).toEqual([
+      'a1',
+      'a2',
+      'b1',
+      'a3',
+    ]);
   });
 });
