@@ -609,21 +609,22 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   }
 
   /**
-   * A word's partial matches (spelt apart, one character wrong) through its common bigrams, in the records
-   * where every other word of the query is (in the record or its surroundings).
+   * A word's partial matches (spelt apart, one character wrong, part of a question's bigrams) through its
+   * common bigrams, in the records where every other word of the query is (in the record or its
+   * surroundings) and, for a question or a paste, where one of the concepts inside it is.
    */
   function withOtherWordsRecords(words: WordState[], lists: Map<string, KeyPostings>): WordState[] {
-    const required = words.filter((w) => w.term.within === undefined);
-    if (required.length < 2) return words;
-    return words.map((word) => {
+    return words.map((word, index) => {
       if (!word.partialSkipped || word.term.within !== undefined) return word;
-      let seeds: number[] | undefined;
-      for (const other of required) {
-        if (other === word) continue;
-        const mine = new Set([...other.found, ...other.around]);
-        seeds = seeds ? seeds.filter((r) => mine.has(r)) : [...mine];
+      const sets: Set<number>[] = [];
+      for (const other of words) {
+        if (other !== word && other.term.within === undefined) sets.push(new Set([...other.found, ...other.around]));
       }
-      const fresh = (seeds ?? []).filter((r) => (word.own[r] as number) === 0);
+      const concepts = words.filter((w) => w.term.within === index).flatMap((w) => w.found);
+      if (concepts.length > 0) sets.push(new Set(concepts));
+      const [first, ...rest] = sets;
+      if (!first) return word;
+      const fresh = [...first].filter((r) => (word.own[r] as number) === 0 && rest.every((set) => set.has(r)));
       if (fresh.length === 0) return word;
       release(word);
       return matchWord(word.term, lists, fresh);

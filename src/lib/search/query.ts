@@ -101,6 +101,15 @@ function conceptsIn(word: string, expansions: Expansions): string[] {
   return found;
 }
 
+/** Question words and particles, which stand between the words of a question (出了问题, 追究谁的责任). */
+const QUESTION_WORDS = /怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪个|谁来|谁|吗|呢|吧|啊|了|的/g;
+
+/** The concepts of a long word, also where question words stood between a concept's parts (出了问题 → 出问题). */
+function conceptsOfQuestion(word: string, expansions: Expansions): string[] {
+  const bare = word.replace(QUESTION_WORDS, '');
+  return [...new Set([...conceptsIn(word, expansions), ...(bare === word ? [] : conceptsIn(bare, expansions))])];
+}
+
 export function parseQuery(raw: string, expansions: Expansions = NO_EXPANSIONS): ParsedQuery {
   const input = raw.slice(0, MAX_INPUT_LENGTH);
   let truncated = input.length < raw.length;
@@ -119,7 +128,7 @@ export function parseQuery(raw: string, expansions: Expansions = NO_EXPANSIONS):
   for (let within = 0; within < typed; within += 1) {
     const { text } = terms[within] as QueryTerm;
     if (text.length <= MAX_TERM_WORD) continue;
-    for (const concept of conceptsIn(text, expansions)) {
+    for (const concept of conceptsOfQuestion(text, expansions)) {
       if (seen.has(concept)) continue;
       seen.add(concept);
       terms.push({ text: concept, alternatives: alternativesOf(concept, expansions), within });

@@ -183,6 +183,34 @@ describe('several words and the sections around a clause', () => {
   });
 });
 
+describe('a question', () => {
+  const questionDocs: IndexInputDocument[] = [
+    {
+      slug: 'rules',
+      data: { title: '某校细则', bodyType: '学校', kind: '实施细则' },
+      model: {
+        blocks: [
+          block('a', 'paragraph', '对工作中出现问题的干部进行问责。'),
+          block('b', 'paragraph', '严肃追究工作失职的问题。'),
+          block('c', 'paragraph', '落实工作责任。'),
+          block('d', 'paragraph', '研究工作中的问题。'),
+        ],
+      },
+    },
+  ];
+  const thesaurus = [
+    { terms: ['追责', '追究责任', '问责'], wholeTerm: false },
+    { terms: ['出问题', '出现问题'], wholeTerm: false },
+  ];
+  const questionEngine = createSearchEngine(memoryStore(buildSearchIndex(questionDocs, [], thesaurus)).store);
+
+  it('finds a clause through the concepts between its question words, where its bigrams are too common to', async () => {
+    // 出了问题 … 追究谁的责任: the concepts 出问题 and 追究责任 are in clause a as 出现问题 and 问责.
+    const { hits } = await questionEngine.search('工作出了问题追究谁的责任', {}, 10);
+    expect(hits[0]?.id).toBe('a');
+  });
+});
+
 describe('diversify', () => {
   const hit = (name: string, doc: number, score: number, full: number) => ({
     name,

@@ -55,6 +55,15 @@ describe('parseQuery', () => {
     expect(parseQuery('年末', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['年末', '年终']);
   });
 
+  it('finds the concepts of a question also where question words stand between their parts', () => {
+    const expansions = foldExpansions([
+      { terms: ['追责', '追究责任'], wholeTerm: false },
+      { terms: ['出问题', '出现问题'], wholeTerm: false },
+    ]);
+    const { terms } = parseQuery('意识形态工作出了问题追究谁的责任', expansions);
+    expect(terms.filter((t) => t.within === 0).map((t) => t.text)).toEqual(['追究责任', '出问题']);
+  });
+
   it('applies a whole-term group only to a word that is one of its terms', () => {
     expect(parseQuery('责任', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['责任', '职责']);
     expect(parseQuery('第一责任人', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['第一责任人']);
