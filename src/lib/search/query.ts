@@ -60,8 +60,10 @@ function alternativesOf(term: string, expansions: Expansions): Alternative[] {
   const alternatives: Alternative[] = [{ text: term, source: 'typed' }];
   const seen = new Set([term]);
   const expand = (terms: readonly string[], whole: boolean, source: AlternativeSource, docs?: readonly number[]) => {
-    for (const member of terms) {
-      if (!member || !(whole ? term === member : term.includes(member))) continue;
+    const inside = terms.filter((member) => member && (whole ? term === member : term.includes(member)));
+    for (const member of inside) {
+      // Of members inside one another (计划 in 工作计划), the longest stands for the concept.
+      if (inside.some((other) => other !== member && other.includes(member))) continue;
       for (const other of terms) {
         if (other === member) continue;
         const text = term.split(member).join(other);

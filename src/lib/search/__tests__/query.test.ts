@@ -64,6 +64,15 @@ describe('parseQuery', () => {
     expect(terms.filter((t) => t.within === 0).map((t) => t.text)).toEqual(['追究责任', '出问题']);
   });
 
+  it('expands a word by the longest member of a group inside it, not by the members inside that one', () => {
+    const plans = foldExpansions([{ terms: ['计划', '工作计划', '工作要点'], wholeTerm: false }]);
+    expect(parseQuery('年度工作计划', plans).terms[0]?.alternatives.map((a) => a.text)).toEqual([
+      '年度工作计划',
+      '年度计划',
+      '年度工作要点',
+    ]);
+  });
+
   it('applies a whole-term group only to a word that is one of its terms', () => {
     expect(parseQuery('责任', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['责任', '职责']);
     expect(parseQuery('第一责任人', synonyms).terms[0]?.alternatives.map((a) => a.text)).toEqual(['第一责任人']);
