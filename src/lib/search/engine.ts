@@ -24,7 +24,16 @@
 import Fuse from 'fuse.js';
 import { SEPARATOR } from './fold';
 import { LENGTHS, MAX_TF, roleKey } from './postings';
-import { MAX_TERM_WORD, parseQuery, foldExpansions, type Alternative, type ParsedQuery, type QueryTerm } from './query';
+import {
+  MAX_TERM_WORD,
+  parseQuery,
+  foldExpansions,
+  queryTerm,
+  splitCompound,
+  type Alternative,
+  type ParsedQuery,
+  type QueryTerm,
+} from './query';
 import type { KindCode } from './layout';
 import type { KeyPostings, SearchStore, StoredRecord } from './store';
 
@@ -632,6 +641,37 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   }
 
   /**
+   * A word found nowhere as typed and with no homophone that occurs, but made of words that do (老师上课):
+   * its parts instead, each with its own alternatives (教师 … 课堂教学), all required like typed words.
+   */
+  async function withCompoundsSplit(words: WordState[], lists: Map<string, KeyPostings>): Promise<WordState[]> {
+    const parts = words.map((word) =>
+      word.typedCount > 0 ||
+      word.term.within !== undefined ||
+      word.term.text.length > MAX_TERM_WORD ||
+      word.term.alternatives.some((a) => a.source === 'typo')
+        ? []
+        : splitCompound(word.term.text, (bigram) => lists.has(bigram), expansions),
+    );
+    if (parts.every((p) => p.length === 0)) return words;
+    const keys = parts
+      .flat()
+      .flatMap((part) => queryTerm(part, expansions).alternatives.flatMap((a) => keysOfWord(a.text)));
+    const more = await store.postings(keys);
+    for (const [key, postings] of more) lists.set(key, postings);
+    // Concepts inside a long word point at it by position: a split word's first part takes its place.
+    const rest: QueryTerm[] = [];
+    const inPlace = words.map((word, i) => {
+      const [first, ...others] = parts[i] as string[];
+      if (first === undefined) return word;
+      release(word);
+      rest.push(...others.map((part) => queryTerm(part, expansions)));
+      return matchWord(queryTerm(first, expansions), lists);
+    });
+    return [...inPlace, ...rest.map((term) => matchWord(term, lists))];
+  }
+
+  /**
    * BM25F of one word in one record: the occurrences in each field (the text's normalised by the record's
    * length) times the field's weight, saturated by k1, times the word's IDF and the match's quality (the
    * fields' qualities weighted like their occurrences), so a long clause loses on repetition, not on quality.
@@ -779,7 +819,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     if (query.terms.length === 0) return { query, hits: [], total: 0, suggestions: [] };
     const keys = query.terms.flatMap((term) => term.alternatives.flatMap((a) => keysOfWord(a.text)));
     const [lists, passes] = await Promise.all([store.postings(keys), filterSet(filters)]);
-    const firstPass = await Promise.all(query.terms.map((term) => withHomophones(matchWord(term, lists), lists)));
+    const corrected = await Promise.all(query.terms.map((term) => withHomophones(matchWord(term, lists), lists)));
+    const firstPass = await withCompoundsSplit(corrected, lists);
     const words = withOtherWordsRecords(firstPass, lists);
     const required = words.filter((w) => w.term.within === undefined);
     const totalIdf = required.reduce((sum, w) => sum + w.idf, 0);

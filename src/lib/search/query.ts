@@ -112,6 +112,39 @@ function conceptsOfQuestion(word: string, expansions: Expansions): string[] {
   return [...new Set([...conceptsIn(word, expansions), ...(bare === word ? [] : conceptsIn(bare, expansions))])];
 }
 
+/**
+ * A word found nowhere as typed, cut into the words it joins (老师上课 → 老师 上课, 社团出事 → 社团 出事):
+ * at the edges of the thesaurus and role terms inside it, and between two characters the corpus never has
+ * side by side (`occurs`), never inside such a term. Parts of one character are left out; with fewer than
+ * two parts the word stays whole.
+ */
+export function splitCompound(word: string, occurs: (bigram: string) => boolean, expansions: Expansions): string[] {
+  const cut = new Uint8Array(word.length + 1);
+  const inside = new Uint8Array(word.length + 1);
+  for (const member of conceptsIn(word, expansions)) {
+    for (let at = word.indexOf(member); at !== -1; at = word.indexOf(member, at + 1)) {
+      inside.fill(1, at + 1, at + member.length);
+    }
+  }
+  for (let at = 1; at < word.length; at += 1) {
+    if (!inside[at] && !occurs(word.slice(at - 1, at + 1))) cut[at] = 1;
+  }
+  const parts: string[] = [];
+  let start = 0;
+  for (let at = 1; at <= word.length; at += 1) {
+    if (at < word.length && !cut[at]) continue;
+    if (at - start >= 2) parts.push(word.slice(start, at));
+    start = at;
+  }
+  return parts.length >= 2 ? parts : [];
+}
+
+/** A query word with its alternatives. */
+export const queryTerm = (text: string, expansions: Expansions): QueryTerm => ({
+  text,
+  alternatives: alternativesOf(text, expansions),
+});
+
 export function parseQuery(raw: string, expansions: Expansions = NO_EXPANSIONS): ParsedQuery {
   const input = raw.slice(0, MAX_INPUT_LENGTH);
   let truncated = input.length < raw.length;

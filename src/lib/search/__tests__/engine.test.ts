@@ -211,6 +211,34 @@ describe('a question', () => {
   });
 });
 
+describe('a word found nowhere', () => {
+  const compoundDocs: IndexInputDocument[] = [
+    {
+      slug: 'rules',
+      data: { title: '某校细则', bodyType: '学校', kind: '实施细则' },
+      model: {
+        blocks: [
+          block('a', 'paragraph', '教师在课堂教学中不得散布错误言论。'),
+          block('b', 'paragraph', '教师要加强学习。'),
+          block('c', 'paragraph', '课堂纪律要严明。'),
+        ],
+      },
+    },
+  ];
+  const thesaurus = [
+    { terms: ['老师', '教师'], wholeTerm: false },
+    { terms: ['上课', '课堂教学'], wholeTerm: false },
+  ];
+  const compoundEngine = createSearchEngine(memoryStore(buildSearchIndex(compoundDocs, [], thesaurus)).store);
+
+  it('is searched as the words it joins, each with its own alternatives', async () => {
+    // 老师上课: neither 老师 nor 上课 is in the text, but 教师 and 课堂教学 are, in clause a only.
+    const { hits } = await compoundEngine.search('老师上课', {}, 10);
+    expect(hits.filter((h) => h.complete).map((h) => h.id)).toEqual(['a']);
+    expect(hits[0]?.ranges.map(([s, e]) => hits[0]?.text.slice(s, e))).toEqual(['教师', '课堂教学']);
+  });
+});
+
 describe('diversify', () => {
   const hit = (name: string, doc: number, score: number, full: number) => ({
     name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TERM_LENGTH, MAX_TERMS, foldExpansions, parseQuery } from '../query';
+import { MAX_TERM_LENGTH, MAX_TERMS, foldExpansions, parseQuery, splitCompound } from '../query';
 
 const synonyms = foldExpansions(
   [
@@ -87,5 +87,22 @@ describe('parseQuery', () => {
 
   it('folds numerals so 两次, 二次 and 2次 are one query', () => {
     expect(parseQuery('两次').terms[0]?.text).toBe(parseQuery('2次').terms[0]?.text);
+  });
+});
+
+describe('splitCompound', () => {
+  const corpus = new Set(['老师', '上课', '社团', '出现', '问题', '传达', '上级', '精神', '达上', '一岗', '双责']);
+  const occurs = (bigram: string) => corpus.has(bigram);
+  const expansions = foldExpansions([{ terms: ['出事', '出现问题'], wholeTerm: false }]);
+
+  it('cuts a word between characters the corpus never has side by side', () => {
+    expect(splitCompound('老师上课', occurs, expansions)).toEqual(['老师', '上课']);
+    expect(splitCompound('传达上级精神', occurs, expansions)).toEqual(['传达上级', '精神']);
+  });
+
+  it('never cuts inside a thesaurus term, and keeps a word that would leave fewer than two parts', () => {
+    expect(splitCompound('社团出事', occurs, expansions)).toEqual(['社团', '出事']);
+    expect(splitCompound('一岗两责', occurs, expansions)).toEqual([]);
+    expect(splitCompound('出事', occurs, expansions)).toEqual([]);
   });
 });
