@@ -140,8 +140,7 @@ export function buildLedger(
 
 export type LedgerProblemKind = 'unreadable' | 'foreign' | 'invalid' | 'newer';
 export type LedgerResult =
-  | { ledger: LedgerExport; problem: null }
-  | { ledger: null; problem: { kind: LedgerProblemKind; message: string } };
+  { ledger: LedgerExport; problem: null } | { ledger: null; problem: { kind: LedgerProblemKind; message: string } };
 
 const LEDGER_MESSAGES: Record<LedgerProblemKind, string> = {
   unreadable: '文件已损坏，无法读取。',

@@ -35,6 +35,8 @@ export interface PlannedSlot extends Slot {
   note: string;
   /** Why it does not apply (the duty's or this occurrence's 不适用), or null. */
   reason: string | null;
+  /** Evidence files attached to it. */
+  evidence: number;
   status: SlotStatus;
 }
 
@@ -91,6 +93,9 @@ export const forRoles = (duty: Pick<ChecklistDuty, 'roles'>, roles: readonly str
   roles.length === 0 || duty.roles.length === 0 || duty.roles.some((role) => roles.includes(role));
 
 export interface ResolvedList {
+  /** Every duty on the list, whatever its roles. */
+  all: ChecklistDuty[];
+  /** Those for the chosen roles: what the page lists. */
   duties: ChecklistDuty[];
   /** Published entries whose duty the loaded data does not have (a retired duty, or its document not loaded). */
   unresolved: ListEntry[];
@@ -122,7 +127,7 @@ export function resolveList(
       else unresolved.push(entry);
     }
   }
-  return { duties: duties.filter((d) => forRoles(d, roles)), unresolved };
+  return { all: duties, duties: duties.filter((d) => forRoles(d, roles)), unresolved };
 }
 
 /** The occurrences of a duty in `year` with their ticks, 不适用 and status on `today`. */
@@ -145,6 +150,7 @@ export function planSlots(
       done,
       note: tick?.note ?? '',
       reason,
+      evidence: record.evidence[tickKey]?.length ?? 0,
       status: !done && reason ? 'not-applicable' : slotStatus(slot, done, today),
     };
   });

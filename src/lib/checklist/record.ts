@@ -142,7 +142,11 @@ export type OwnPeriod = (typeof OWN_PERIODS)[number];
 const PERIODIC_OWN: readonly string[] = ['year', 'half-year', 'quarter', 'month', 'semester'];
 
 /** Why an own duty's cadence cannot be used, or null; the same rules as the obligations' schema. */
-export function ownCadenceProblem(c: { period: string; count?: number; months?: number[] }): string | null {
+export function ownCadenceProblem(c: {
+  period: string;
+  count?: number | undefined;
+  months?: number[] | undefined;
+}): string | null {
   const periodic = PERIODIC_OWN.includes(c.period);
   if (periodic && c.count === undefined) return '请填写每期至少几次';
   if (!periodic && c.count !== undefined) return '定期、随时的工作没有每期次数';
