@@ -31,6 +31,7 @@ export function downloadBlob(name: string, blob: Blob) {
 export async function requestPersistence(): Promise<boolean | null> {
   try {
     if (!navigator.storage?.persist) return null;
+    // eslint-disable-next-line compat/compat -- feature-detected on the line above: Safari 14 gets null
     return (await navigator.storage.persisted()) || (await navigator.storage.persist());
   } catch {
     return null;
