@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChecklistData } from '../../data/checklist';
 import { choiceSearch, parseChoice } from '../../lib/checklist/choice';
 import { entriesOf, removeFromList, setNotApplicable, setTick, updateYear, addToList } from '../../lib/checklist/edit';
-import { buildLedger } from '../../lib/checklist/ledger';
+import type { LedgerExport } from '../../lib/checklist/ledger';
 import { planYear, resolveList, type PlannedSlot } from '../../lib/checklist/plan';
 import { emptyYear, referencedFiles, type ChecklistRecord, type Selection } from '../../lib/checklist/record';
 import { yearRows } from '../../lib/checklist/rows';
@@ -139,8 +139,9 @@ export default function Checklist({ documents, roles, defaultDocument }: Checkli
   const onTick = (slot: PlannedSlot, done: string | null, note = slot.note) =>
     change((r) => setTick(r, year, slot.tickKey, done, note));
   const onNotApplicable = (key: string, reason: string | null) => change((r) => setNotApplicable(r, year, key, reason));
-  const exportLedger = (content: 'ledger' | 'list') =>
-    buildLedger(record, content === 'list' ? resolved.all : resolved.duties, {
+  /** The ledger as exported: loaded only when used, like everything else that writes files. */
+  const exportLedger = async (content: 'ledger' | 'list'): Promise<LedgerExport> =>
+    (await import('../../lib/checklist/ledger')).buildLedger(record, content === 'list' ? resolved.all : resolved.duties, {
       content,
       exportedAt: new Date().toISOString(),
       site,

@@ -18,7 +18,7 @@ interface Props {
   year: number;
   today: string;
   /** The ledger as exported (record + readable duties). */
-  exportLedger(content: 'ledger' | 'list'): LedgerExport;
+  exportLedger(content: 'ledger' | 'list'): Promise<LedgerExport>;
   csvRows(): Record<string, string>[];
   children?: preact.ComponentChildren;
 }
@@ -38,14 +38,14 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
   const [undo, setUndo] = useState<ChecklistRecord | null>(null);
   const yearKey = String(year);
 
-  const exportJson = () =>
-    download(`责任制台账-${today}.json`, JSON.stringify(exportLedger('ledger'), null, 2), 'application/json');
+  const exportJson = async () =>
+    download(`责任制台账-${today}.json`, JSON.stringify(await exportLedger('ledger'), null, 2), 'application/json');
   const exportZip = async () => {
     setBusy(true);
     setMessage('正在打包台账和佐证材料……');
     try {
       const { ledgerZip } = await loadFiles();
-      downloadBlob(`责任制台账-${today}.zip`, await ledgerZip(exportLedger('ledger')));
+      downloadBlob(`责任制台账-${today}.zip`, await ledgerZip(await exportLedger('ledger')));
       setMessage('已导出台账（ZIP）。');
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
@@ -116,7 +116,7 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
         <button type="button" onClick={() => void exportZip()} disabled={busy}>
           导出台账（ZIP，含佐证材料）
         </button>
-        <button type="button" onClick={exportJson}>
+        <button type="button" onClick={() => void exportJson()}>
           导出记录（JSON）
         </button>
         <button type="button" onClick={() => void exportCsv()}>

@@ -57,7 +57,9 @@ export const clearFiles = () => clear(files());
 /** Storage the site uses and may use, in bytes; null where the browser does not say (Safari before 17). */
 export async function storageEstimate(): Promise<{ usage: number; quota: number } | null> {
   try {
-    const estimate = await navigator.storage?.estimate?.();
+    if (!navigator.storage?.estimate) return null;
+    // eslint-disable-next-line compat/compat -- feature-detected on the line above: Safari 14 gets null
+    const estimate = await navigator.storage.estimate();
     return estimate && typeof estimate.usage === 'number' && typeof estimate.quota === 'number'
       ? { usage: estimate.usage, quota: estimate.quota }
       : null;

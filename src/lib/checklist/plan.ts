@@ -182,7 +182,7 @@ export interface YearPlan {
   overall: Progress;
   /** Progress of each chosen role (none when no role is chosen). */
   byRole: { role: string; progress: Progress }[];
-  /** What to do now (in its window, the nearest end first), then what starts within DUE_SOON_DAYS. */
+  /** Open now or opening within DUE_SOON_DAYS, by urgency: the nearest end first. */
   nextDue: DueSlot[];
   /** Past their window, the most recent first. */
   overdue: DueSlot[];
@@ -237,7 +237,9 @@ export function planYear(
     ),
     overall: progress(planned),
     byRole: roles.map((role) => ({ role, progress: progress(planned.filter((p) => p.duty.roles.includes(role))) })),
-    nextDue: [...due.now, ...due.soon].slice(0, listed),
+    nextDue: [...due.now, ...due.soon]
+      .sort((a, b) => byDate(a.end, b.end) || byDate(a.start, b.start))
+      .slice(0, listed),
     overdue: due.overdue,
     dueThisMonth: due.dueThisMonth,
   };
