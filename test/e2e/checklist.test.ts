@@ -330,7 +330,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     // Every entry is laid out for print, not only those near the screen (content-visibility).
     const skipped = await page.evaluate(
       () =>
-        [...document.querySelectorAll('.check-duty > *, .accountability-items > li > *')].filter(
+        [...document.querySelectorAll('.check-duty > :not(.no-print), .accountability-items > li > *')].filter(
           (el) => !el.checkVisibility({ contentVisibilityAuto: true }),
         ).length,
     );

@@ -87,10 +87,10 @@ export function SlotRow(props: SlotRowProps) {
       {several && !['done', 'undated', 'not-yet'].includes(slot.status) && (
         <span class={`status status-${slot.status}`}>{STATUS_LABELS[slot.status]}</span>
       )}
-      {slot.reason && !slot.done && (
+      {slot.reasonKey === slot.tickKey && !slot.done && (
         <span class="slot-na">
           不适用：{slot.reason}
-          {slot.reason && !readOnly && (
+          {!readOnly && (
             <button type="button" class="link-button" onClick={() => onNotApplicable(slot.tickKey, null)}>
               撤销不适用<span class="visually-hidden">{which}</span>
             </button>

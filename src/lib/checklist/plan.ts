@@ -35,6 +35,8 @@ export interface PlannedSlot extends Slot {
   note: string;
   /** Why it does not apply (the duty's or this occurrence's 不适用), or null. */
   reason: string | null;
+  /** Where that reason is recorded: the duty's id (the whole duty) or this tick key. */
+  reasonKey: string | null;
   /** Evidence files attached to it. */
   evidence: number;
   status: SlotStatus;
@@ -143,13 +145,15 @@ export function planSlots(
     const tickKey = `${id}/${slot.key}`;
     const tick = record.ticks[tickKey];
     const done = tick?.done ?? null;
-    const reason = wholeDuty ?? record.notApplicable[tickKey]?.reason ?? null;
+    const own = record.notApplicable[tickKey]?.reason ?? null;
+    const reason = wholeDuty ?? own;
     return {
       ...slot,
       tickKey,
       done,
       note: tick?.note ?? '',
       reason,
+      reasonKey: wholeDuty ? id : own ? tickKey : null,
       evidence: record.evidence[tickKey]?.length ?? 0,
       status: !done && reason ? 'not-applicable' : slotStatus(slot, done, today),
     };
