@@ -120,13 +120,15 @@ export function buildReminderIcs(events: readonly OccurrenceEvent[], options: Re
       ...(e.url ? { url: e.url } : {}),
     });
     // Relative to the end (DTEND is the day after the window): N days before the window's last day is over.
+    // relatesTo is set by its method: ical-generator 11 leaves it out when given with the alarm's data.
     if (options.alarmDays !== null)
-      event.createAlarm({
-        type: ICalAlarmType.display,
-        trigger: options.alarmDays * 86400,
-        relatesTo: 'END',
-        description: `${e.summary}：期限${options.alarmDays ? `还有 ${options.alarmDays} 天` : '今天'}结束`,
-      });
+      event
+        .createAlarm({
+          type: ICalAlarmType.display,
+          trigger: options.alarmDays * 86400,
+          description: `${e.summary}：期限${options.alarmDays ? `还有 ${options.alarmDays} 天` : '今天'}结束`,
+        })
+        .relatesTo('END');
   }
   return calendar.toString();
 }
