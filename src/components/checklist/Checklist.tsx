@@ -19,7 +19,7 @@ import type { StoreMode } from '../../lib/checklist/store';
 import { Accountability } from './Accountability';
 import { download } from './browser';
 import { LedgerContext } from './context';
-import { loadDocument, useDuties } from './dutyData';
+import { loadDocument, provide, useDuties } from './dutyData';
 import { InTurn } from './InTurn';
 import { lazy } from './Lazy';
 import { Reminders } from './Reminders';
@@ -39,7 +39,8 @@ const MODE_NOTICES: Record<StoreMode, string | null> = {
 const same = (a: Selection | null, b: Selection | null) => JSON.stringify(a) === JSON.stringify(b);
 const unique = (list: string[]) => [...new Set(list)];
 
-export default function Checklist({ documents, roles, defaultDocument }: ChecklistData) {
+export default function Checklist({ documents, roles, defaultDocument, defaultDuties }: ChecklistData) {
+  useState(() => provide(defaultDuties));
   const [today] = useState(localToday);
   const thisYear = Number(today.slice(0, 4));
   const ledger = useLedger();
