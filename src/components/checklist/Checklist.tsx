@@ -13,7 +13,6 @@ import { entriesOf, removeFromList, setNotApplicable, setTick, updateYear, addTo
 import type { LedgerExport } from '../../lib/checklist/ledger';
 import { planYear, resolveList, type PlannedSlot } from '../../lib/checklist/plan';
 import { emptyYear, referencedFiles, type ChecklistRecord, type Selection } from '../../lib/checklist/record';
-import { yearRows } from '../../lib/checklist/rows';
 import { localToday } from '../../lib/checklist/status';
 import type { StoreMode } from '../../lib/checklist/store';
 import { Accountability } from './Accountability';
@@ -142,12 +141,16 @@ export default function Checklist({ documents, roles, defaultDocument, defaultDu
   const onNotApplicable = (key: string, reason: string | null) => change((r) => setNotApplicable(r, year, key, reason));
   /** The ledger as exported: loaded only when used, like everything else that writes files. */
   const exportLedger = async (content: 'ledger' | 'list'): Promise<LedgerExport> =>
-    (await import('../../lib/checklist/ledger')).buildLedger(record, content === 'list' ? resolved.all : resolved.duties, {
-      content,
-      exportedAt: new Date().toISOString(),
-      site,
-      roleName,
-    });
+    (await import('../../lib/checklist/ledger')).buildLedger(
+      record,
+      content === 'list' ? resolved.all : resolved.duties,
+      {
+        content,
+        exportedAt: new Date().toISOString(),
+        site,
+        roleName,
+      },
+    );
   const problem = store.problem;
   const modeNotice = MODE_NOTICES[store.mode];
 
@@ -293,7 +296,9 @@ export default function Checklist({ documents, roles, defaultDocument, defaultDu
               year={year}
               today={today}
               exportLedger={exportLedger}
-              csvRows={() => yearRows(plan, year, items, yearRecord, docTitle)}
+              csvRows={async () =>
+                (await import('../../lib/checklist/rows')).yearRows(plan, year, items, yearRecord, docTitle)
+              }
             >
               <Reminders
                 planned={() => plan.groups.flatMap((g) => g.duties)}

@@ -6,11 +6,11 @@
  */
 import { useState } from 'preact/hooks';
 import type { LedgerExport } from '../../lib/checklist/ledger';
-import { emptyRecord, mergeRecords, previewImport, type ChecklistRecord } from '../../lib/checklist/record';
+import { emptyRecord, type ChecklistRecord } from '../../lib/checklist/record';
 import { PERIOD_TABLE } from '../../lib/checklist/slots';
 import { RECORD_KEY } from '../../lib/checklist/store';
 import { download, downloadBlob } from './browser';
-import { ImportPreview } from './ImportPreview';
+import { lazy } from './Lazy';
 import type { Ledger } from './useLedger';
 
 interface Props {
@@ -19,11 +19,12 @@ interface Props {
   today: string;
   /** The ledger as exported (record + readable duties). */
   exportLedger(content: 'ledger' | 'list'): Promise<LedgerExport>;
-  csvRows(): Record<string, string>[];
+  csvRows(): Promise<Record<string, string>[]>;
   children?: preact.ComponentChildren;
 }
 
 const loadFiles = () => import('./ledgerFiles');
+const ImportPreview = lazy(() => import('./ImportPreview').then((m) => m.ImportPreview));
 
 export function Tools({ ledger, year, today, exportLedger, csvRows, children }: Props) {
   const { record, readOnly, commit, persisted } = ledger;
@@ -57,7 +58,7 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
     const { default: Papa } = await import('papaparse');
     download(
       `责任制自查-${yearKey}.csv`,
-      `\ufeff${Papa.unparse(csvRows(), { escapeFormulae: true })}`,
+      `\ufeff${Papa.unparse(await csvRows(), { escapeFormulae: true })}`,
       'text/csv;charset=utf-8',
     );
   };
@@ -75,9 +76,8 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
     if ('error' in result) setImportError(result.error);
     else setIncoming({ ...result, mode: 'merge' });
   };
-  const confirmImport = () => {
+  const confirmImport = (next: ChecklistRecord) => {
     if (!incoming) return;
-    const next = incoming.mode === 'merge' ? mergeRecords(record, incoming.record) : { ...incoming.record };
     // The files are stored already; the record switches over last. If it cannot be saved, they go again.
     if (commit(next)) setMessage('已导入。');
     else void discard(incoming.written);
@@ -147,8 +147,9 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
       )}
       {incoming && (
         <ImportPreview
+          current={record}
+          incoming={incoming.record}
           mode={incoming.mode}
-          preview={previewImport(record, incoming.record, incoming.mode)}
           onMode={(mode) => setIncoming({ ...incoming, mode })}
           onConfirm={confirmImport}
           onCancel={cancelImport}
