@@ -167,6 +167,10 @@ describe.skipIf(!hasBrowser)('the ledger: own list, evidence, ZIP', () => {
       ['培训通知.pdf', sha(PDF)],
     ]);
     expect(await storedFiles(page)).toEqual({ [sha(PNG)]: sha(PNG), [sha(PDF)]: sha(PDF) });
+    // On a 360 px phone the open panel stays within the screen.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(360);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     await panel.getByLabel(/^添加佐证材料/).setInputFiles({
       name: '录像.pdf',
