@@ -52,6 +52,11 @@ function measure(dir) {
       gz: gzipSync(readFileSync(join(dist, 'checklist', 'index.html'))).length,
     },
     precache: { files: precache.length, bytes: precached.reduce((n, f) => n + size(f), 0) },
+    pack: JSON.parse(readFileSync(join(dist, 'offline-pack.json'), 'utf8')),
+    selfCheck: (() => {
+      const page = join(dist, 'checklist', 'index.html');
+      return { gz: gzipSync(readFileSync(page)).length, js: initialJs(dist, page) };
+    })(),
     dist,
   };
 }
@@ -79,7 +84,9 @@ console.table(
         'largest page': `${r.largest.path} ${kib(r.largest.bytes)} (${kib(r.largest.gz)} gzip)`,
         'self-check page': `${kib(r.selfCheck.bytes)} (${kib(r.selfCheck.gz)} gzip)`,
         'search index': kib(r.index),
+        'self-check page': `${kib(r.selfCheck.gz)} gzip + JS ${kib(r.selfCheck.js.gz)} gzip`,
         precache: `${r.precache.files} files, ${mib(r.precache.bytes)}`,
+        'offline pack': `${r.pack.files.length} files, ${mib(r.pack.bytes)}`,
       },
     ]),
   ),

@@ -18,13 +18,15 @@ describe.skipIf(!hasBrowser)('reading documents in Chromium', () => {
     await page.goto(url());
     const list = page.locator('.doc-list > li');
     await expect(list.count()).resolves.toBe(18);
-    await expect(page.getByRole('status').textContent()).resolves.toBe('共 18 篇文件');
+    // The list's status line comes first (the page has another, for the offline pack).
+    const status = page.getByRole('status').first();
+    await expect(status.textContent()).resolves.toBe('共 18 篇文件');
 
     await page.getByLabel('主体类型').selectOption('学校');
     const schools = await list.evaluateAll((items) => items.filter((li) => !(li as HTMLElement).hidden).length);
     expect(schools).toBeGreaterThan(5);
     expect(schools).toBeLessThan(18);
-    await expect(page.getByRole('status').textContent()).resolves.toBe(`显示 ${schools} / 18 篇文件`);
+    await expect(status.textContent()).resolves.toBe(`显示 ${schools} / 18 篇文件`);
     expect(page.url()).toContain('type=');
 
     await page.getByLabel('文件类型').selectOption('实施细则');
@@ -42,9 +44,9 @@ describe.skipIf(!hasBrowser)('reading documents in Chromium', () => {
     // A combination nothing matches says so instead of leaving a blank list.
     await page.getByLabel('主体类型').selectOption('局机关');
     await page.getByLabel('文件类型').selectOption('实施方案');
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^没有同时符合这两项的文件（共 18 篇）/);
+    await expect(status.textContent()).resolves.toMatch(/^没有同时符合这两项的文件（共 18 篇）/);
     await page.getByRole('button', { name: '清除筛选' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('共 18 篇文件');
+    await expect.poll(() => status.textContent()).toBe('共 18 篇文件');
 
     await page.getByRole('link', { name: '通辽第五中学意识形态工作责任实施细则（试行）' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('通辽第五中学');
