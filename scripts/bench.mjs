@@ -47,10 +47,6 @@ function measure(dir) {
     gzipPages: pages.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0),
     largest: { path: largest.slice(dist.length), bytes: size(largest), gz: gzipSync(readFileSync(largest)).length },
     index: size(join(dist, 'search-index.json')),
-    selfCheck: {
-      bytes: size(join(dist, 'checklist', 'index.html')),
-      gz: gzipSync(readFileSync(join(dist, 'checklist', 'index.html'))).length,
-    },
     precache: { files: precache.length, bytes: precached.reduce((n, f) => n + size(f), 0) },
     pack: JSON.parse(readFileSync(join(dist, 'offline-pack.json'), 'utf8')),
     selfCheck: (() => {
@@ -82,7 +78,6 @@ console.table(
         dist: mib(r.bytes),
         'pages gzip': mib(r.gzipPages),
         'largest page': `${r.largest.path} ${kib(r.largest.bytes)} (${kib(r.largest.gz)} gzip)`,
-        'self-check page': `${kib(r.selfCheck.bytes)} (${kib(r.selfCheck.gz)} gzip)`,
         'search index': kib(r.index),
         'self-check page': `${kib(r.selfCheck.gz)} gzip + JS ${kib(r.selfCheck.js.gz)} gzip`,
         precache: `${r.precache.files} files, ${mib(r.precache.bytes)}`,
