@@ -21,13 +21,13 @@ import { LedgerContext } from './context';
 import { loadDocument, provide, useDuties } from './dutyData';
 import { InTurn } from './InTurn';
 import { lazy } from './Lazy';
-import { Reminders } from './Reminders';
 import { Setup } from './Setup';
-import { Tools } from './Tools';
 import { useLedger } from './useLedger';
 import { YearPlan } from './YearPlan';
 
 const ListEditor = lazy(() => import('./ListEditor').then((m) => m.ListEditor));
+// 保存与导出 comes last, once the rest of the page has rendered: its code is not needed before.
+const Tools = lazy(() => import('./Tools').then((m) => m.Tools));
 
 const MODE_NOTICES: Record<StoreMode, string | null> = {
   persistent: null,
@@ -299,14 +299,8 @@ export default function Checklist({ documents, roles, defaultDocument, defaultDu
               csvRows={async () =>
                 (await import('../../lib/checklist/rows')).yearRows(plan, year, items, yearRecord, docTitle)
               }
-            >
-              <Reminders
-                planned={() => plan.groups.flatMap((g) => g.duties)}
-                year={year}
-                today={today}
-                unit={record.unit}
-              />
-            </Tools>
+              planned={() => plan.groups.flatMap((g) => g.duties)}
+            />
           </InTurn>
         )}
 

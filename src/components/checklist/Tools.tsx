@@ -11,6 +11,8 @@ import { PERIOD_TABLE } from '../../lib/checklist/slots';
 import { RECORD_KEY } from '../../lib/checklist/store';
 import { download, downloadBlob } from './browser';
 import { lazy } from './Lazy';
+import { Reminders } from './Reminders';
+import type { PlannedDuty } from '../../lib/checklist/plan';
 import type { Ledger } from './useLedger';
 
 interface Props {
@@ -20,13 +22,14 @@ interface Props {
   /** The ledger as exported (record + readable duties). */
   exportLedger(content: 'ledger' | 'list'): Promise<LedgerExport>;
   csvRows(): Promise<Record<string, string>[]>;
-  children?: preact.ComponentChildren;
+  /** The year's planned duties, for the calendar file. */
+  planned(): PlannedDuty[];
 }
 
 const loadFiles = () => import('./ledgerFiles');
 const ImportPreview = lazy(() => import('./ImportPreview').then((m) => m.ImportPreview));
 
-export function Tools({ ledger, year, today, exportLedger, csvRows, children }: Props) {
+export function Tools({ ledger, year, today, exportLedger, csvRows, planned }: Props) {
   const { record, readOnly, commit, persisted } = ledger;
   const [incoming, setIncoming] = useState<{
     record: ChecklistRecord;
@@ -170,7 +173,7 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
           </button>
         )}
       </p>
-      {children}
+      <Reminders planned={planned} year={year} today={today} unit={record.unit} />
       <p>
         <button type="button" class="danger" onClick={() => void clearAll()} disabled={readOnly || busy}>
           删除本浏览器中的全部数据
