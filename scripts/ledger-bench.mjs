@@ -4,10 +4,11 @@
 // time, the longest task on the page's thread (PerformanceObserver 'longtask'), and peak resident memory of
 // Chromium's processes (VmHWM after resetting it through /proc/<pid>/clear_refs), renderer and all.
 
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -17,25 +18,31 @@ const TOTAL = 100 * 1024 * 1024;
 const dist = join(process.cwd(), 'dist');
 if (!existsSync(join(dist, 'checklist', 'index.html'))) throw new Error('dist/ is missing: run `astro build` first.');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
-const server = createServer((request, response) => {
-  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-  const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
-  try {
-    const body = readFileSync(file);
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    response.end(body);
-  } catch {
-    response.writeHead(404).end();
-  }
+// The built site as the browser tests serve it (one `astro preview` per project: stop `npm start` first).
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = spawn(
+  process.execPath,
+  [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
+  {
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  },
+);
+process.on('exit', () => server.kill());
+const origin = `http://127.0.0.1:${port}`;
+for (let tries = 0; ; tries += 1) {
+  try {
+    if ((await fetch(`${origin}/checklist/`)).ok) break;
+  } catch {
+    if (tries > 150) throw new Error('astro preview did not start');
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
 
 /** Chromium's processes: the browser (found by its profile folder) and every process below it. */
 function processes(profile) {
@@ -189,7 +196,7 @@ for (let run = 0; run < runs; run += 1) {
       `import ${(importMs / 1000).toFixed(2)} s (longest task ${task(importLongest)}, peak renderer ${mib(importPeak.renderer)}, all ${mib(importPeak.all)}); ZIP ${mib(zipBytes)}`,
   );
 }
-server.close();
+server.kill();
 
 const m = (pick) => median(results.map(pick));
 console.log(`ledger ZIP benchmark: ${DUTIES} duties, ${FILES} files, ${mib(TOTAL)} in all; ${runs} runs, median`);

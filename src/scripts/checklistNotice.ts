@@ -23,7 +23,14 @@ export async function showNotice(notice: HTMLElement, raw: string) {
   ];
   const loaded = new Map<string, ChecklistDuty[]>();
   // A document that cannot be fetched now (offline) is left out of the count, not reported here.
-  await Promise.all(needed.map((slug) => duties(slug).then((d) => loaded.set(slug, d), () => undefined)));
+  await Promise.all(
+    needed.map((slug) =>
+      duties(slug).then(
+        (d) => loaded.set(slug, d),
+        () => undefined,
+      ),
+    ),
+  );
   const list = resolveList(record.list, documents, record.selection?.roles ?? [], loaded);
   const plan = planYear(list.duties, year, record.years[String(year)] ?? emptyYear(), today);
   if (plan.dueThisMonth + plan.overdue.length === 0) return;

@@ -128,7 +128,9 @@ describe.skipIf(!hasBrowser)('the self-check, as a new user tried it', () => {
     const other = await openPage(browser);
     await open(other.page, `checklist/${shared.search}`);
     await expect(other.page.getByRole('combobox', { name: '年度' }).inputValue()).resolves.toBe('2025');
-    await expect(other.page.locator('.check-setup summary').textContent()).resolves.toMatch(/2 篇文件 · 支部\/支部书记/);
+    await expect(other.page.locator('.check-setup summary').textContent()).resolves.toMatch(
+      /2 篇文件 · 支部\/支部书记/,
+    );
     await other.page.locator('.check-setup summary').click();
     await expect(other.page.getByRole('checkbox', { name: '支部/支部书记' }).isChecked()).resolves.toBe(true);
     await expect(

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLedger, cadenceSchema, ledgerOccurrences, parseLedger, type LedgerExport } from '../ledger';
 import { ownDuty, type ChecklistDuty } from '../plan';
 import { APP, CURRENT_VERSION, type ChecklistRecord } from '../record';
+import { PERIODS } from '../../../schemas/obligation';
 import { slotsFor } from '../slots';
 
 const NOW = '2026-11-21T08:00:00.000Z';
@@ -153,19 +154,7 @@ describe('parseLedger', () => {
       fc.property(
         fc.record(
           {
-            period: fc.constantFrom(
-              'year',
-              'half-year',
-              'quarter',
-              'month',
-              'semester',
-              'week',
-              'once',
-              'event',
-              'ongoing',
-              'triggered',
-              'other',
-            ),
+            period: fc.constantFrom(...PERIODS, 'other'),
             count: fc.integer({ min: -1, max: 101 }),
             maxCount: fc.integer({ min: 0, max: 5 }),
             months: fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 13 }),
