@@ -131,8 +131,9 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
       .toMatch(/未能载入《学院党总支意识形态工作风险防控机制》的工作（可能已离线/);
     await expect(reported.isChecked()).resolves.toBe(true);
     await page.context().setOffline(false);
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(true);
     await page.getByRole('button', { name: '重试' }).click();
-    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual([]);
     expect(errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
     await close();
   });
