@@ -101,7 +101,14 @@ export async function writeLedgerZip(ledger: LedgerExport, store: FileStore): Pr
       ...entries.map(({ path, ref }) => ({ path, size: ref.size, sha256: ref.sha256 })),
     ],
   };
-  const parts: Uint8Array[] = [];
+  // The archive's bytes move into Blobs file by file, so no one step copies 100 MB and the page's own
+  // memory holds at most a file's worth at a time.
+  const done: Blob[] = [];
+  let parts: Uint8Array[] = [];
+  const settle = () => {
+    if (parts.length) done.push(new Blob(parts as BlobPart[]));
+    parts = [];
+  };
   let failed: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failed = error;
@@ -128,10 +135,12 @@ export async function writeLedgerZip(ledger: LedgerExport, store: FileStore): Pr
       await pause();
     }
     if (failed) throw failed;
+    settle();
   }
   zip.end();
   if (failed) throw failed;
-  return new Blob(parts as BlobPart[], { type: 'application/zip' });
+  settle();
+  return new Blob(done, { type: 'application/zip' });
 }
 
 export const QUOTA =
