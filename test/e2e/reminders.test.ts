@@ -63,6 +63,9 @@ describe.skipIf(!hasBrowser)('reminders', () => {
       page.getByRole('button', { name: '下载我的日历（.ics）' }).click(),
     );
     expect(name).toBe('我的责任制工作-2026.ics');
+    // RFC 5545: CRLF after every line, the last one too.
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     const summaries = events.map((e) => e.summary);
