@@ -1,4 +1,4 @@
-// Ledger ZIP benchmark (run alone: `npm run bench:ledger` after `astro build`; also part of `npm run bench`):
+// Ledger ZIP benchmark (run alone: `npm run build:local && npm run bench:ledger`; also part of `npm run bench`):
 // a ledger of 100 duties and 50 evidence files totalling 100 MB, exported as one ZIP and imported back into
 // an empty browser, in Chromium against dist/. Prints per run and the medians of BENCH_RUNS runs (default 3):
 // time, the longest task on the page's thread (PerformanceObserver 'longtask'), and peak resident memory of
@@ -16,7 +16,7 @@ const DUTIES = 100;
 const FILES = 50;
 const TOTAL = 100 * 1024 * 1024;
 const dist = join(process.cwd(), 'dist');
-if (!existsSync(join(dist, 'checklist', 'index.html'))) throw new Error('dist/ is missing: run `astro build` first.');
+if (!existsSync(join(dist, 'checklist', 'index.html'))) throw new Error('dist/ is missing: run `npm run build:local` first.');
 
 // The built site as the browser tests serve it (one `astro preview` per project: stop `npm start` first).
 const port = await new Promise((resolve) => {
