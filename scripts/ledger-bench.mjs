@@ -16,7 +16,8 @@ const DUTIES = 100;
 const FILES = 50;
 const TOTAL = 100 * 1024 * 1024;
 const dist = join(process.cwd(), 'dist');
-if (!existsSync(join(dist, 'checklist', 'index.html'))) throw new Error('dist/ is missing: run `npm run build:local` first.');
+if (!existsSync(join(dist, 'checklist', 'index.html')))
+  throw new Error('dist/ is missing: run `npm run build:local` first.');
 
 // The built site as the browser tests serve it (one `astro preview` per project: stop `npm start` first).
 const port = await new Promise((resolve) => {
