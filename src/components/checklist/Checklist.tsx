@@ -9,14 +9,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChecklistData } from '../../data/checklist';
 import { choiceSearch, parseChoice } from '../../lib/checklist/choice';
-import { entriesOf, removeFromList, setNotApplicable, setTick, updateYear, addToList } from '../../lib/checklist/edit';
+import { addToList, entriesOf, removeFromList, setAnswer, setNotApplicable, setTick } from '../../lib/checklist/edit';
 import type { LedgerExport } from '../../lib/checklist/ledger';
 import { planYear, resolveList, type PlannedSlot } from '../../lib/checklist/plan';
 import { emptyYear, referencedFiles, type ChecklistRecord, type Selection } from '../../lib/checklist/record';
 import { localToday } from '../../lib/checklist/status';
-import type { StoreMode } from '../../lib/checklist/store';
 import { Accountability } from './Accountability';
-import { download } from './browser';
+import { Notices } from './Notices';
 import { LedgerContext } from './context';
 import { loadDocument, provide, useDuties } from './dutyData';
 import { InTurn } from './InTurn';
@@ -28,12 +27,6 @@ import { YearPlan } from './YearPlan';
 const ListEditor = lazy(() => import('./ListEditor').then((m) => m.ListEditor));
 // 保存与导出 comes last, once the rest of the page has rendered: its code is not needed before.
 const Tools = lazy(() => import('./Tools').then((m) => m.Tools));
-
-const MODE_NOTICES: Record<StoreMode, string | null> = {
-  persistent: null,
-  memory: '这个浏览器不允许本站保存数据（例如隐私浏览模式）。本页的勾选只在关闭页面前有效，请用“导出记录”保存。',
-  'read-only': '为了不覆盖原有数据，本页现在只读：修改不会保存。',
-};
 
 const same = (a: Selection | null, b: Selection | null) => JSON.stringify(a) === JSON.stringify(b);
 const unique = (list: string[]) => [...new Set(list)];
@@ -151,55 +144,23 @@ export default function Checklist({ documents, roles, defaultDocument, defaultDu
         roleName,
       },
     );
-  const problem = store.problem;
-  const modeNotice = MODE_NOTICES[store.mode];
 
   return (
     <LedgerContext.Provider value={{ record, readOnly, change }}>
       <div class="checklist">
-        {(problem || modeNotice || ledger.saveError) && (
-          <div class="notice notice-warning" role="alert">
-            {problem && (
-              <p>
-                {problem.message}
-                {problem.kind !== 'newer' && '原数据已另存为备份，本页从空白记录开始。'}
-                <button type="button" onClick={() => download('责任制自查-原数据.txt', problem.raw, 'text/plain')}>
-                  下载原数据
-                </button>
-              </p>
-            )}
-            {modeNotice && <p>{modeNotice}</p>}
-            {ledger.saveError && <p>{ledger.saveError}</p>}
-          </div>
-        )}
-        {linked && (
-          <div class="notice no-print" role="status">
-            <p>
-              本页按链接显示所选的文件和角色，你保存的选择没有改动（勾选照常保存）。
-              {!record.list && (
-                <button type="button" onClick={() => choose(() => linked)}>
-                  改为我的选择
-                </button>
-              )}
-              {(saved || record.list) && (
-                <button type="button" onClick={() => setLinked(null)}>
-                  回到我保存的选择
-                </button>
-              )}
-            </p>
-          </div>
-        )}
-        {data.failed.length > 0 && (
-          <div class="notice notice-warning" role="alert">
-            <p>
-              未能载入{data.failed.map((slug) => `《${docTitle(slug)}》`).join('')}
-              的工作（可能已离线，且此前没有在本浏览器中打开过）。
-              <button type="button" onClick={data.retry}>
-                重试
-              </button>
-            </p>
-          </div>
-        )}
+        <Notices
+          problem={store.problem}
+          mode={store.mode}
+          saveError={ledger.saveError}
+          failed={data.failed.map(docTitle)}
+          onRetry={data.retry}
+          linked={
+            linked && {
+              adopt: record.list ? null : () => choose(() => linked),
+              back: saved || record.list ? () => setLinked(null) : null,
+            }
+          }
+        />
 
         <Setup
           unit={record.unit}
@@ -275,17 +236,7 @@ export default function Checklist({ documents, roles, defaultDocument, defaultDu
           yearRecord={yearRecord}
           docTitle={docTitle}
           readOnly={readOnly}
-          onAnswer={(key, answer) =>
-            change((r) =>
-              updateYear(r, year, (y) => ({
-                ...y,
-                accountability: {
-                  ...y.accountability,
-                  [key]: { answer: null, note: '', ...y.accountability[key], ...answer },
-                },
-              })),
-            )
-          }
+          onAnswer={(key, answer) => change((r) => setAnswer(r, year, key, answer))}
         />
 
         {/* Last in turn, and only once the chosen documents have arrived: once the tools show, the page is complete. */}

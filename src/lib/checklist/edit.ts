@@ -7,6 +7,7 @@
 import { forRoles, type ChecklistDuty } from './plan';
 import {
   emptyYear,
+  type Answer,
   type ChecklistRecord,
   type EvidenceRef,
   type ListEntry,
@@ -33,6 +34,13 @@ const without = <T>(map: Record<string, T>, key: string) => {
 /** Records a completion date (null: not done) and a note for one occurrence. */
 export const setTick = (record: ChecklistRecord, year: number, tickKey: string, done: string | null, note: string) =>
   updateYear(record, year, (y) => ({ ...y, ticks: { ...y.ticks, [tickKey]: { done, note } } }));
+
+/** Changes the yearly answer (是/否/不确定) or note on one accountability circumstance. */
+export const setAnswer = (record: ChecklistRecord, year: number, key: string, change: Partial<Answer>) =>
+  updateYear(record, year, (y) => ({
+    ...y,
+    accountability: { ...y.accountability, [key]: { answer: null, note: '', ...y.accountability[key], ...change } },
+  }));
 
 /** Marks a whole duty (key = its id) or one occurrence (its tick key) 不适用 with a reason; null clears it. */
 export const setNotApplicable = (record: ChecklistRecord, year: number, key: string, reason: string | null) =>
