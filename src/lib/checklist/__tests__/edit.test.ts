@@ -12,23 +12,10 @@ import {
   setNotApplicable,
   setTick,
 } from '../edit';
-import type { ChecklistDuty } from '../plan';
+import { testDuty } from './fixtures';
 import { emptyRecord, type OwnDuty } from '../record';
 
-const duty = (id: string, document = 'a'): ChecklistDuty => ({
-  id,
-  source: 'published',
-  document,
-  docTitle: '某校细则',
-  locator: '一、1',
-  path: `docs/${document}/#s1-1`,
-  duty: `工作${id}`,
-  cadence: { period: 'year', count: 1 },
-  cadenceText: '每年1次',
-  roles: ['party-organization'],
-  printedRole: '校党委',
-  citation: null,
-});
+const duty = (id: string, document = 'a') => testDuty(id, undefined, undefined, document);
 const all = [duty('D01-01'), duty('D01-02'), duty('D02-01', 'b')];
 const own: OwnDuty = {
   kind: 'own',

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emptyYear } from '../record';
-import { groupOf, ownDuty, planYear, resolveList, type ChecklistDuty } from '../plan';
+import { groupOf, ownDuty, planYear, resolveList } from '../plan';
+import { testDuty } from './fixtures';
 
-const duty = (
-  id: string,
-  cadence: ChecklistDuty['cadence'],
-  roles = ['party-organization'],
-  document = 'a',
-): ChecklistDuty => ({
-  id,
-  source: 'published',
-  document,
-  docTitle: '某校细则',
-  locator: '一、1',
-  path: `docs/${document}/#s1-1`,
-  duty: `工作${id}`,
-  cadence,
-  cadenceText: '',
-  roles,
-  printedRole: '校党委',
-  citation: null,
-});
+const duty = testDuty;
 
 const meetings = duty('D01-01', { period: 'year', count: 2 });
 const march = duty('D01-18', { period: 'year', count: 1, months: [3], window: '中旬' }, [
