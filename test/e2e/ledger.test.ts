@@ -83,7 +83,8 @@ describe.skipIf(!hasBrowser)('the ledger: own list, evidence, ZIP', () => {
     await open(page);
     await page.getByText('我的工作清单').click();
     const list = page.locator('.list-entries > li');
-    // Every duty of the default document, before the list is the unit's own.
+    // Every duty of the default document, before the list is the unit's own (the editor loads when opened).
+    await list.first().waitFor();
     const initial = await list.count();
     expect(initial).toBeGreaterThan(20);
     await page.getByRole('button', { name: '从文件中挑选工作' }).click();
