@@ -179,17 +179,8 @@ describe.skipIf(!hasBrowser)('in a browser without the built-ins newer than the 
     expect(errors).toEqual([]);
     await closeContext(context);
   });
-});
 
-describe.skipIf(!hasBrowser)('in a browser that cannot run the site’s scripts', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+  // What a browser that cannot run the site's scripts (no ES modules) shows instead.
   it('a current browser never runs the notice (nomodule)', async () => {
     const { context, errors } = await oldBrowserContext(browser);
     const page = await context.newPage();
