@@ -1,7 +1,7 @@
 /**
  * Writes dist/sw.js after the build: the worker in sw-source.js with the list
  * of files to precache (every page, hashed asset, icon and the manifest; not
- * the .ics files, the data endpoints or the search index, which are cached on
+ * the .ics and .docx files, the data endpoints or the search index, which are cached on
  * first use) and a version that changes whenever any of them changes.
  */
 import { createHash } from 'node:crypto';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const SOURCE = new URL('./sw-source.js', import.meta.url);
-const SKIP = /\.(ics|map)$|^sw\.js$|^(search-index|obligations|obligations\.schema)\.json$/;
+const SKIP = /\.(ics|docx|map)$|^sw\.js$|^(search-index|obligations|obligations\.schema)\.json$/;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
