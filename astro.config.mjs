@@ -3,12 +3,13 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { corpusCheck } from './src/integrations/contentCheck.ts';
 import { serviceWorker } from './src/integrations/serviceWorker.ts';
+import { browserTarget } from './src/integrations/browserTarget.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.edu.cn',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
-  integrations: [corpusCheck(), mdx(), preact(), serviceWorker()],
+  integrations: [browserTarget(), corpusCheck(), mdx(), preact(), serviceWorker()],
   cacheDir: './.astro',
   build: { format: 'directory' },
   // No code blocks in the corpus; Shiki's inline styles would need 'unsafe-inline'.
@@ -19,7 +20,7 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
+        "img-src 'self' data: blob:",
         "connect-src 'self'",
         "font-src 'self'",
         "manifest-src 'self'",

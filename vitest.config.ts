@@ -12,6 +12,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/__tests__/**/*.test.ts'] } },
       { extends: true, test: { name: 'content', include: ['test/content/**/*.test.ts'] } },
+      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'] } },
       {
         extends: true,
         test: {

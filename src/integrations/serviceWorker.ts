@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const SOURCE = new URL('./sw-source.js', import.meta.url);
-const SKIP = /\.(ics|docx|map)$|^sw\.js$|^(search-index|obligations|obligations\.schema)\.json$/;
+// checklist/duties/*.json: one per document, fetched and cached when the self-check first needs it.
+const SKIP = /\.(ics|docx|map)$|^sw\.js$|^(search-index|obligations|obligations\.schema)\.json$|^checklist\/duties\//;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -15,14 +15,14 @@ function takeHighlight(): Highlight | undefined {
       value === null ||
       typeof (value as Highlight).path !== 'string' ||
       typeof (value as Highlight).id !== 'string' ||
-      typeof (value as Highlight).at !== 'number' ||
+      typeof (value as Highlight).followedAt !== 'number' ||
       !Array.isArray((value as Highlight).words)
     ) {
       if (raw) localStorage.removeItem(HIGHLIGHT_KEY);
       return undefined;
     }
     const highlight = value as Highlight;
-    const fresh = Date.now() - highlight.at < HIGHLIGHT_TTL_MS;
+    const fresh = Date.now() - highlight.followedAt < HIGHLIGHT_TTL_MS;
     const here = highlight.path === window.location.pathname && window.location.hash === `#${highlight.id}`;
     if (!fresh || here) localStorage.removeItem(HIGHLIGHT_KEY);
     return fresh && here ? highlight : undefined;
@@ -43,10 +43,12 @@ function markWords(root: HTMLElement, words: string[]) {
     let text = node;
     for (;;) {
       const value = text.data;
-      const hits = wanted.map((word) => ({ word, at: value.indexOf(word) })).filter((hit) => hit.at !== -1);
+      const hits = wanted.map((word) => ({ word, index: value.indexOf(word) })).filter((hit) => hit.index !== -1);
       if (hits.length === 0) break;
-      const first = hits.reduce((a, b) => (b.at < a.at || (b.at === a.at && b.word.length > a.word.length) ? b : a));
-      const match = text.splitText(first.at);
+      const first = hits.reduce((a, b) =>
+        b.index < a.index || (b.index === a.index && b.word.length > a.word.length) ? b : a,
+      );
+      const match = text.splitText(first.index);
       text = match.splitText(first.word.length);
       const mark = document.createElement('mark');
       mark.className = 'search-hit';

@@ -95,7 +95,7 @@ describe.skipIf(!hasBrowser)('content security policy', () => {
     await page.goto(url('about/'));
     await page.evaluate(
       ([path, words]) =>
-        localStorage.setItem('zerenzhi:highlight', JSON.stringify({ path, id: 'a4', words, at: Date.now() })),
+        localStorage.setItem('zerenzhi:highlight', JSON.stringify({ path, id: 'a4', words, followedAt: Date.now() })),
       [new URL(url(doc)).pathname, [hostile, '第一责任人']] as const,
     );
     await page.goto(url(`${doc}#a4`));

@@ -14,8 +14,10 @@ export function localStore(): KeyValueStore | null {
   }
 }
 
-export function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export const download = (name: string, text: string, type: string) => downloadBlob(name, new Blob([text], { type }));
+
+export function downloadBlob(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -29,6 +31,7 @@ export function download(name: string, text: string, type: string) {
 export async function requestPersistence(): Promise<boolean | null> {
   try {
     if (!navigator.storage?.persist) return null;
+    // eslint-disable-next-line compat/compat -- feature-detected on the line above: Safari 14 gets null
     return (await navigator.storage.persisted()) || (await navigator.storage.persist());
   } catch {
     return null;

@@ -13,12 +13,12 @@ export interface Highlight {
   id: string;
   words: string[];
   /** When the result was followed (ms since the epoch). */
-  at: number;
+  followedAt: number;
 }
 
-export function rememberHighlight(highlight: Omit<Highlight, 'at'>) {
+export function rememberHighlight(highlight: Omit<Highlight, 'followedAt'>) {
   try {
-    localStorage.setItem(HIGHLIGHT_KEY, JSON.stringify({ ...highlight, at: Date.now() }));
+    localStorage.setItem(HIGHLIGHT_KEY, JSON.stringify({ ...highlight, followedAt: Date.now() }));
   } catch {
     // Without storage the clause is still shown (:target); only the word marks are lost.
   }

@@ -59,6 +59,9 @@ const PARTS: Record<PartOfYear, [from: [number, number], to: [number, number]]> 
   ],
 };
 
+/** The parts of the year a cadence may name (the schema's list, without loading the schema). */
+export const PARTS_OF_YEAR = Object.keys(PARTS) as PartOfYear[];
+
 /** A stated month narrowed to its window (3月中旬 → 11–20). */
 function monthWindow(year: number, month: number, window: Cadence['window']): [string, string] {
   const last = lastDayOfMonth(new Date(year, month - 1, 1)).getDate();

@@ -6,7 +6,7 @@
  * (每年至少2次, 年初, 定期, 随时) have no date to put in a calendar and are left
  * out; so are one-off phases whose year the source does not give.
  */
-import ical, { ICalCalendarMethod, ICalEventRepeatingFreq } from 'ical-generator';
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventRepeatingFreq } from 'ical-generator';
 import type { Cadence } from '../../schemas/obligation';
 import { daysInMonth, describeCadence, monthSpans, WINDOW_DAYS } from './schedule';
 
@@ -57,12 +57,11 @@ export function calendarEvents(cadence: Cadence, year: number) {
   return events;
 }
 
+const newCalendar = (name: string, host: string) =>
+  ical({ name, prodId: { company: host, product: '责任制手册', language: 'ZH' }, method: ICalCalendarMethod.PUBLISH });
+
 export function buildIcs(obligations: readonly CalendarObligation[], options: CalendarOptions): string {
-  const calendar = ical({
-    name: options.name,
-    prodId: { company: options.host, product: '责任制手册', language: 'ZH' },
-    method: ICalCalendarMethod.PUBLISH,
-  });
+  const calendar = newCalendar(options.name, options.host);
   for (const o of obligations) {
     for (const event of calendarEvents(o.cadence, options.year)) {
       calendar.createEvent({
@@ -77,6 +76,57 @@ export function buildIcs(obligations: readonly CalendarObligation[], options: Ca
         repeating: { freq: event.freq, ...(event.byMonthDay ? { byMonthDay: event.byMonthDay } : {}) },
       });
     }
+  }
+  return calendar.toString();
+}
+
+/** One occurrence of a duty on one's own list: an all-day event over its window (days inclusive, YYYY-MM-DD). */
+export interface OccurrenceEvent {
+  /** Stable across downloads, e.g. the tick key and year. */
+  uid: string;
+  summary: string;
+  description: string;
+  url?: string;
+  start: string;
+  end: string;
+}
+
+export interface ReminderOptions {
+  name: string;
+  host: string;
+  /** DTSTAMP of every event. */
+  stamp: Date;
+  /** A display alarm this many days before the window ends (on its last day at 0); null for none. */
+  alarmDays: number | null;
+}
+
+const isoDay = (iso: string, plusDays = 0) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + plusDays));
+};
+
+/** The self-check's personal calendar: each open occurrence of one's duties, with a reminder before it ends. */
+export function buildReminderIcs(events: readonly OccurrenceEvent[], options: ReminderOptions): string {
+  const calendar = newCalendar(options.name, options.host);
+  for (const e of events) {
+    const event = calendar.createEvent({
+      id: `${e.uid}@${options.host}`,
+      start: isoDay(e.start),
+      end: isoDay(e.end, 1),
+      allDay: true,
+      stamp: options.stamp,
+      summary: e.summary,
+      description: e.description,
+      ...(e.url ? { url: e.url } : {}),
+    });
+    // Relative to the end (DTEND is the day after the window): N days before the window's last day is over.
+    if (options.alarmDays !== null)
+      event.createAlarm({
+        type: ICalAlarmType.display,
+        trigger: options.alarmDays * 86400,
+        relatesTo: 'END',
+        description: `${e.summary}：期限${options.alarmDays ? `还有 ${options.alarmDays} 天` : '今天'}结束`,
+      });
   }
   return calendar.toString();
 }

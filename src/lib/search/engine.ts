@@ -198,8 +198,8 @@ function subsequenceWindow(text: string, term: string): Range | undefined {
 /** Only the first few matches of a clause are checked for a defining sentence. */
 const MAX_DEFINING_CHECKS = 4;
 const DEFINING_AFTER = /^\s?(是|为|负责|担任)/;
-// 是/为 as the copula of the sentence, not inside 作为, 成为, 但是, 还是 …
-const DEFINING_BEFORE = /(?:(?<![作成认以因行])为|(?<![于但还就只凡或总要可])是|由)[^\s]{0,8}\s?$/;
+// 是/为 as the copula of the sentence, not inside 作为, 成为, 但是, 还是 … (no lookbehind: Safari 14 cannot parse it)
+const DEFINING_BEFORE = /(?:(?:^|[^作成认以因行])为|(?:^|[^于但还就只凡或总要可])是|由)[^\s]{0,8}\s?$/;
 
 /** The match is what a sentence defines or assigns: "X是第一责任人", "第一责任人要…", "由校长担任". */
 function isDefining(folded: string, [start, end]: Range): boolean {

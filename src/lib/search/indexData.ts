@@ -131,8 +131,9 @@ export function buildSearchIndex(
 const HAN_WORD = /^\p{Script=Han}{2,8}$/u;
 const VOCABULARY_SIZE = 3000;
 
-/** Words (by the browser's own Chinese word segmenter) that occur at least twice, most frequent first. */
+/** Words (by Intl.Segmenter's Chinese word segmentation) that occur at least twice, most frequent first. */
 export function extractVocabulary(texts: readonly string[], always: readonly string[] = []): string[] {
+  // eslint-disable-next-line compat/compat -- runs at build time in Node, never in a browser
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   const counts = new Map<string, number>();
   for (const text of texts) {
