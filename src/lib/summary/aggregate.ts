@@ -1,0 +1,160 @@
+/**
+ * The 汇总 of several units' ledgers for one year: every unit × duty × occurrence as the ledger reads
+ * it (ledgerOccurrences in src/lib/checklist/ledger.ts, never a second calculation), filtered by state,
+ * role and unit, with counts per unit and per duty. Files of the same unit are reported, never merged:
+ * each stays a unit of its own, named with its file.
+ */
+import { ledgerOccurrences, type DutySnapshot, type OccurrenceRow, type OccurrenceState } from '../checklist/ledger';
+import { forRoles } from '../checklist/plan';
+import type { OpenedLedger } from './open';
+
+export const STATES: readonly OccurrenceState[] = ['done', 'overdue', 'open', 'not-applicable'];
+export const STATE_LABELS: Record<OccurrenceState, string> = {
+  done: '已完成',
+  overdue: '已逾期',
+  open: '未完成',
+  'not-applicable': '不适用',
+};
+
+export type Counts = Record<OccurrenceState, number> & { total: number };
+
+export interface SummaryUnit {
+  /** Position among the opened files: units are told apart by it. */
+  index: number;
+  /** The unit's name as its ledger gives it ('' when it gives none). */
+  name: string;
+  /** The name shown: with the file when another file has the same name, or when there is none. */
+  label: string;
+  file: string;
+  exportedAt: string;
+}
+
+export interface SummaryRow extends OccurrenceRow {
+  unit: SummaryUnit;
+}
+
+export interface DutyTotal {
+  duty: DutySnapshot;
+  /** Units whose list has the duty. */
+  units: number;
+  counts: Counts;
+}
+
+export interface Summary {
+  year: number;
+  units: SummaryUnit[];
+  rows: SummaryRow[];
+  byUnit: { unit: SummaryUnit; counts: Counts }[];
+  byDuty: DutyTotal[];
+  totals: Counts;
+}
+
+export interface SummaryFilter {
+  states: readonly OccurrenceState[];
+  /** A role id, or null for every role. */
+  role: string | null;
+  /** A unit's index, or null for every unit. */
+  unit: number | null;
+}
+
+export const ALL: SummaryFilter = { states: STATES, role: null, unit: null };
+
+/** Names compare without width, case or spaces: 某某支部 and 某某支部␣ are one unit. */
+export const unitKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** Units that more than one file claims, each with its files, in the order opened. */
+export function sameUnitFiles(files: readonly OpenedLedger[]): { name: string; files: string[] }[] {
+  const byName = new Map<string, OpenedLedger[]>();
+  for (const file of files) {
+    const key = unitKey(file.ledger.record.unit);
+    if (!key) continue;
+    byName.set(key, [...(byName.get(key) ?? []), file]);
+  }
+  return [...byName.values()]
+    .filter((group) => group.length > 1)
+    .map((group) => ({ name: group[0]!.ledger.record.unit.trim(), files: group.map((f) => f.name) }));
+}
+
+export function summaryUnits(files: readonly OpenedLedger[]): SummaryUnit[] {
+  const shared = new Set(sameUnitFiles(files).flatMap((group) => group.files));
+  return files.map((file, index) => {
+    const name = file.ledger.record.unit.trim();
+    return {
+      index,
+      name,
+      label: !name ? `（未填单位名称）${file.name}` : shared.has(file.name) ? `${name}（${file.name}）` : name,
+      file: file.name,
+      exportedAt: file.ledger.exportedAt,
+    };
+  });
+}
+
+/** Years any ledger has entries for, and this year, newest first. */
+export function summaryYears(files: readonly OpenedLedger[], thisYear: number): number[] {
+  const years = new Set([thisYear, ...files.flatMap((f) => Object.keys(f.ledger.record.years).map(Number))]);
+  return [...years].sort((a, b) => b - a);
+}
+
+/** The roles the ledgers' duties name, in the order first met. */
+export function summaryRoles(files: readonly OpenedLedger[]): { id: string; name: string }[] {
+  const roles = new Map<string, string>();
+  for (const file of files) for (const duty of file.ledger.duties) for (const r of duty.roles) roles.set(r.id, r.name);
+  return [...roles].map(([id, name]) => ({ id, name }));
+}
+
+export const emptyCounts = (): Counts => ({ done: 0, overdue: 0, open: 0, 'not-applicable': 0, total: 0 });
+
+function add(counts: Counts, state: OccurrenceState) {
+  counts[state] += 1;
+  counts.total += 1;
+}
+
+export function summarize(
+  files: readonly OpenedLedger[],
+  year: number,
+  today: string,
+  filter: SummaryFilter = ALL,
+): Summary {
+  const units = summaryUnits(files);
+  const rows: SummaryRow[] = [];
+  const byUnit = units.map((unit) => ({ unit, counts: emptyCounts() }));
+  const byDuty = new Map<string, DutyTotal>();
+  const totals = emptyCounts();
+  files.forEach((file, index) => {
+    if (filter.unit !== null && filter.unit !== index) return;
+    const unit = units[index]!;
+    const listed = new Set<string>();
+    for (const row of ledgerOccurrences(file.ledger, year, today)) {
+      const roles = row.duty.roles.map((r) => r.id);
+      if (filter.role !== null && !forRoles({ roles }, [filter.role])) continue;
+      if (!filter.states.includes(row.state)) continue;
+      rows.push({ ...row, unit });
+      add(byUnit[index]!.counts, row.state);
+      add(totals, row.state);
+      let total = byDuty.get(row.duty.id);
+      if (!total) {
+        total = { duty: row.duty, units: 0, counts: emptyCounts() };
+        byDuty.set(row.duty.id, total);
+      }
+      if (!listed.has(row.duty.id)) {
+        listed.add(row.duty.id);
+        total.units += 1;
+      }
+      add(total.counts, row.state);
+    }
+  });
+  return {
+    year,
+    units,
+    rows,
+    byUnit: byUnit.filter((u) => filter.unit === null || u.unit.index === filter.unit),
+    byDuty: [...byDuty.values()],
+    totals,
+  };
+}
+
+/** Share of the occurrences that apply which are done, as a whole percentage ('—' when none applies). */
+export function doneShare(counts: Counts): string {
+  const applying = counts.total - counts['not-applicable'];
+  return applying === 0 ? '—' : `${Math.round((counts.done / applying) * 100)}%`;
+}
