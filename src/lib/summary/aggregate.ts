@@ -6,17 +6,9 @@
  */
 import { ledgerOccurrences, type DutySnapshot, type OccurrenceRow, type OccurrenceState } from '../checklist/ledger';
 import { forRoles } from '../checklist/plan';
+import { STATUS_LABELS } from '../checklist/status';
 import type { OpenedLedger } from './open';
-
-export const STATES: readonly OccurrenceState[] = ['done', 'overdue', 'open', 'not-applicable'];
-export const STATE_LABELS: Record<OccurrenceState, string> = {
-  done: '已完成',
-  overdue: '已逾期',
-  open: '未完成',
-  'not-applicable': '不适用',
-};
-
-export type Counts = Record<OccurrenceState, number> & { total: number };
+import { emptyCounts, STATES, type Counts } from './present';
 
 export interface SummaryUnit {
   /** Position among the opened files: units are told apart by it. */
@@ -31,17 +23,21 @@ export interface SummaryUnit {
 
 export interface SummaryRow extends OccurrenceRow {
   unit: SummaryUnit;
+  /** The self-check's word for where it stands (办理期内, 即将到期 …). */
+  statusLabel: string;
 }
 
 export interface DutyTotal {
   duty: DutySnapshot;
-  /** Units whose list has the duty. */
+  /** Units with occurrences of it among those shown. */
   units: number;
   counts: Counts;
 }
 
 export interface Summary {
   year: number;
+  /** The day the states are reckoned on (YYYY-MM-DD). */
+  today: string;
   units: SummaryUnit[];
   rows: SummaryRow[];
   byUnit: { unit: SummaryUnit; counts: Counts }[];
@@ -102,8 +98,6 @@ export function summaryRoles(files: readonly OpenedLedger[]): { id: string; name
   return [...roles].map(([id, name]) => ({ id, name }));
 }
 
-export const emptyCounts = (): Counts => ({ done: 0, overdue: 0, open: 0, 'not-applicable': 0, total: 0 });
-
 function add(counts: Counts, state: OccurrenceState) {
   counts[state] += 1;
   counts.total += 1;
@@ -128,7 +122,7 @@ export function summarize(
       const roles = row.duty.roles.map((r) => r.id);
       if (filter.role !== null && !forRoles({ roles }, [filter.role])) continue;
       if (!filter.states.includes(row.state)) continue;
-      rows.push({ ...row, unit });
+      rows.push({ ...row, unit, statusLabel: STATUS_LABELS[row.status] });
       add(byUnit[index]!.counts, row.state);
       add(totals, row.state);
       let total = byDuty.get(row.duty.id);
@@ -145,16 +139,11 @@ export function summarize(
   });
   return {
     year,
+    today,
     units,
     rows,
     byUnit: byUnit.filter((u) => filter.unit === null || u.unit.index === filter.unit),
     byDuty: [...byDuty.values()],
     totals,
   };
-}
-
-/** Share of the occurrences that apply which are done, as a whole percentage ('—' when none applies). */
-export function doneShare(counts: Counts): string {
-  const applying = counts.total - counts['not-applicable'];
-  return applying === 0 ? '—' : `${Math.round((counts.done / applying) * 100)}%`;
 }

@@ -4,9 +4,9 @@
  * This builds the sheets' data; write-excel-file turns them into the .xlsx (loaded only on export).
  */
 import type { Cell, Sheet } from 'write-excel-file/browser';
-import type { DutySnapshot } from '../checklist/ledger';
-import { STATE_LABELS, type Counts, type Summary } from './aggregate';
+import type { Summary } from './aggregate';
 import type { OpenedFile } from './open';
+import { dutySource, STATE_LABELS, type Counts } from './present';
 
 export type WorkbookSheet = Sheet<never> & { sheet: string; stickyRowsCount: number };
 
@@ -41,12 +41,6 @@ function countCells(counts: Counts): Cell[] {
   ];
 }
 const COUNT_WIDTHS = [8, 8, 8, 8, 8, 8];
-
-/** Where a duty comes from: 《document》locator, or the unit's own rule. */
-export function dutySource(duty: DutySnapshot): string {
-  if (duty.document) return `《${duty.document.title}》${duty.locator ?? ''}`;
-  return duty.citation ? `本单位：${duty.citation}` : '本单位自定';
-}
 
 const sheet = (name: string, titles: string[], rows: Cell[][], widths: number[]): WorkbookSheet => ({
   sheet: name,
@@ -111,7 +105,7 @@ export function summaryWorkbook(summary: Summary, files: readonly OpenedFile[], 
           : [file.name, null, null, null, null, `未采用：${file.message}`],
       ),
       [],
-      [`${summary.year}年度；${filterText}`],
+      [`${summary.year}年度，统计截至 ${summary.today}；${filterText}`],
     ],
     [28, 24, 17, 8, 10, 50],
   );

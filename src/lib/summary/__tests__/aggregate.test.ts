@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ledgerOccurrences } from '../../checklist/ledger';
-import {
-  ALL,
-  doneShare,
-  emptyCounts,
-  sameUnitFiles,
-  summarize,
-  summaryRoles,
-  summaryYears,
-  type Counts,
-} from '../aggregate';
+import { ALL, sameUnitFiles, summarize, summaryRoles, summaryYears } from '../aggregate';
+import { doneShare, emptyCounts, type Counts } from '../present';
 import type { OpenedLedger } from '../open';
 import { branchRecord, ledgerOf, TODAY } from './fixtures';
 
@@ -58,12 +50,18 @@ describe('summarize', () => {
   it('lists every unit × duty × occurrence as the ledger reads it', () => {
     for (const [index, file] of files.entries()) {
       const own = summary.rows.filter((r) => r.unit.index === index);
-      expect(own.map(({ unit: _unit, ...row }) => row)).toEqual(ledgerOccurrences(file.ledger, 2026, TODAY));
+      expect(own.map(({ unit: _unit, statusLabel: _label, ...row }) => row)).toEqual(
+        ledgerOccurrences(file.ledger, 2026, TODAY),
+      );
     }
     // 3 duties: 2 half-years + 1 year + 12 months = 15 occurrences per unit.
     expect(summary.rows).toHaveLength(4 * 15);
     const d18 = summary.rows.find((r) => r.unit.index === 0 && r.tickKey === 'D01-18/h1');
-    expect(d18).toMatchObject({ state: 'done', done: '2026-03-15', note: '研判会纪要' });
+    expect(d18).toMatchObject({ state: 'done', done: '2026-03-15', note: '研判会纪要', statusLabel: '已完成' });
+    expect(summary.rows.find((r) => r.unit.index === 0 && r.tickKey === 'U-k3j9x2ab/m9')).toMatchObject({
+      state: 'open',
+      statusLabel: '即将到期',
+    });
     expect(summary.rows.find((r) => r.unit.index === 0 && r.tickKey === 'U-k3j9x2ab/m8')).toMatchObject({
       state: 'not-applicable',
       reason: '暑假',

@@ -104,7 +104,7 @@ describe('summaryWorkbook', () => {
       ,
       '未采用：ZIP 文件已损坏或不完整（可能没有下载完），无法打开。',
     ]);
-    expect(sheet.getRow(5).getCell(1).value).toBe('2026年度；状态：全部；角色：全部');
+    expect(sheet.getRow(5).getCell(1).value).toBe('2026年度，统计截至 2026-09-25；状态：全部；角色：全部');
   });
 
   it('turns a date into that day in Excel, whatever the time zone', () => {

@@ -1,0 +1,88 @@
+/**
+ * 明细: every unit × duty × occurrence shown, a row group per unit. Each unit's rows render in a task
+ * of their own (InTurn), so thirty ledgers open without one long task.
+ */
+import type { Summary, SummaryRow } from '../../lib/summary/aggregate';
+import { dutySource, STATE_LABELS, windowText } from '../../lib/summary/present';
+import { InTurn } from '../checklist/InTurn';
+
+const COLUMNS = ['工作', '次序', '期限', '状态', '完成日期', '说明', '佐证材料'];
+
+/** Consecutive rows of one duty, for its row-spanning header cell. */
+function byDuty(rows: readonly SummaryRow[]): SummaryRow[][] {
+  const runs: SummaryRow[][] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last[0]!.duty.id === row.duty.id) last.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+
+function state(row: SummaryRow): string {
+  if (row.state === 'open') return `${STATE_LABELS.open}（${row.statusLabel}）`;
+  return STATE_LABELS[row.state];
+}
+
+function UnitRows({ label, rows }: { label: string; rows: readonly SummaryRow[] }) {
+  return (
+    <tbody>
+      <tr class="summary-unit">
+        <th scope="rowgroup" colSpan={COLUMNS.length}>
+          {label}
+        </th>
+      </tr>
+      {byDuty(rows).map((run) =>
+        run.map((row, i) => (
+          <tr key={row.tickKey} class={`state-${row.state}`}>
+            {i === 0 && (
+              <th scope="row" rowSpan={run.length}>
+                {row.duty.title}
+                <span class="muted summary-source">{dutySource(row.duty)}</span>
+              </th>
+            )}
+            <td>{row.occurrence.label}</td>
+            <td>{windowText(row.occurrence.start, row.occurrence.end)}</td>
+            <td>{state(row)}</td>
+            <td>{row.done ?? ''}</td>
+            <td>{row.reason ? `不适用：${row.reason}` : row.note}</td>
+            <td>{row.evidence.length > 0 ? `${row.evidence.length} 个` : ''}</td>
+          </tr>
+        )),
+      )}
+    </tbody>
+  );
+}
+
+export function SummaryDetail({ summary }: { summary: Summary }) {
+  const units = summary.units
+    .map((unit) => ({ unit, rows: summary.rows.filter((r) => r.unit.index === unit.index) }))
+    .filter((u) => u.rows.length > 0);
+  return (
+    <section class="summary-view" aria-labelledby="detail">
+      <h2 id="detail">明细</h2>
+      {units.length === 0 ? (
+        <p class="hint">没有符合筛选条件的记录。</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby="detail" tabindex={0}>
+          <table class="summary-detail">
+            <thead>
+              <tr>
+                {COLUMNS.map((title) => (
+                  <th scope="col" key={title}>
+                    {title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            {units.map(({ unit, rows }) => (
+              <InTurn key={unit.index}>
+                <UnitRows label={unit.label} rows={rows} />
+              </InTurn>
+            ))}
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
