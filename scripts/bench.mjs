@@ -63,6 +63,11 @@ function measure(dir, bare) {
     index: size(join(dist, 'search-index.json')),
     precache: { files: precache.length, bytes: precached.reduce((n, f) => n + size(f), 0) },
     word: { files: word.length, bytes: word.reduce((n, f) => n + size(f), 0) },
+    pack: JSON.parse(readFileSync(join(dist, 'offline-pack.json'), 'utf8')),
+    selfCheck: (() => {
+      const page = join(dist, 'checklist', 'index.html');
+      return { gz: gzipSync(readFileSync(page)).length, js: initialJs(dist, page) };
+    })(),
     dist,
   };
 }
@@ -93,7 +98,9 @@ console.table(
         'pages gzip': mib(r.gzipPages),
         'largest page': `${r.largest.path} ${kib(r.largest.bytes)} (${kib(r.largest.gz)} gzip)`,
         'search index': kib(r.index),
+        'self-check page': `${kib(r.selfCheck.gz)} gzip + JS ${kib(r.selfCheck.js.gz)} gzip`,
         precache: `${r.precache.files} files, ${mib(r.precache.bytes)}`,
+        'offline pack': `${r.pack.files.length} files, ${mib(r.pack.bytes)}`,
       },
     ]),
   ),

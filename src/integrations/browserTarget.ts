@@ -78,7 +78,9 @@ export async function addPolyfills(code: string, id: string, query: string) {
     sourceMaps: true,
     plugins: [['polyfill-corejs3', { method: 'usage-global', version: coreJsVersion, exclude: GUESSED }]],
   });
-  return result?.code && result.code.includes('core-js/modules/') ? { code: result.code, map: result.map } : null;
+  return result?.code && result.code.includes('core-js/modules/')
+    ? { code: result.code, map: result.map ?? null }
+    : null;
 }
 
 function polyfills(query: string): Plugin {

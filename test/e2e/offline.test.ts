@@ -65,26 +65,19 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
     expect(pngs).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
   });
 
-  it('reads pages, searches and keeps the self-check with the network cut', async () => {
+  it('keeps the shell and the visited pages: reads them, searches and keeps the self-check with the network cut', async () => {
     const { page, errors, close } = await openPage(browser);
     await page.goto(url());
     await expect
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
       .toBe(true);
-    // One search online, so the index is cached on first use.
+    // Online: two pages visited and one search, so the search data is fetched once.
+    await page.goto(url('roles/first-responsible/'));
+    await page.goto(url('docs/central-school-risk-prevention-mechanism/'));
     await page.getByRole('searchbox', { name: '搜索条款' }).fill('网评员');
     await page.getByRole('list', { name: '搜索结果' }).waitFor();
 
     await page.context().setOffline(true);
-    expect(
-      await page.evaluate(() =>
-        fetch('/').then(
-          () => 'online',
-          () => 'offline',
-        ),
-      ),
-    ).toBeDefined();
-
     await page.goto(url('roles/first-responsible/'));
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('第一责任人的责任清单');
 
@@ -93,51 +86,124 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
     await page.getByRole('searchbox', { name: '搜索条款' }).fill('联席会议');
     await expect.poll(() => page.getByRole('list', { name: '搜索结果' }).locator('li').count()).toBeGreaterThan(0);
 
+    // A page never opened is not on the device: the offline page says so and offers the pack.
+    await page.goto(url('docs/tongliao-no5-middle-school-rules/'));
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('此页尚未保存到本机');
+    await expect(page.getByRole('button', { name: /下载离线包/ }).count()).resolves.toBe(1);
+
+    // The search page and the self-check are part of the shell.
     await page.goto(url(`search/?q=${encodeURIComponent('一岗两责')}`));
     await page.getByRole('status').filter({ hasText: /找到/ }).waitFor();
 
     await page.goto(url('checklist/'));
     await selfCheckRendered(page);
-    const box = page.locator('.check-duty input[type="checkbox"]').first();
+    const box = page.getByRole('checkbox').first();
     await box.check();
     await expect(box.isChecked()).resolves.toBe(true);
 
     await page.context().setOffline(false);
-    expect(errors).toEqual([]);
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
     await close();
   });
 
-  it('shows a new deploy on the next visit and drops the cache of the old one', async () => {
+  it('下载离线包 shows its size, keeps every page, and then every page opens offline', async () => {
+    const pack = (await (await fetch(url('offline-pack.json'))).json()) as { files: { url: string }[]; bytes: number };
+    expect(pack.files.map((f) => f.url)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\/docs\/tongliao-no5-middle-school-rules\/$/),
+        expect.stringMatching(/\/calendar\/$/),
+      ]),
+    );
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(url());
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
+      .toBe(true);
+    const region = page.getByRole('region', { name: '离线使用' });
+    await region.scrollIntoViewIfNeeded();
+    const button = region.getByRole('button', { name: /下载离线包（约 [\d.]+ (KB|MB)）/ });
+    await button.waitFor();
+    await expect.poll(() => region.getByRole('status').textContent()).toMatch(/已保存在本机：\d+ \/ \d+ 个文件/);
+    await button.click();
+    await expect
+      .poll(() => region.getByRole('status').textContent(), { timeout: 30_000 })
+      .toBe(
+        `离线包已下载：全部 ${pack.files.length} 个文件（${(pack.bytes / 1024 / 1024).toFixed(1)} MB）已保存在本机，断网时也能打开。`,
+      );
+
+    await page.context().setOffline(true);
+    for (const [path, heading] of [
+      ['docs/tongliao-no5-middle-school-rules/', '通辽第五中学'],
+      ['calendar/', '日历'],
+      ['about/', '来源'],
+    ] as const) {
+      await page.goto(url(path));
+      await expect(page.getByRole('heading', { level: 1 }).textContent(), path).resolves.toContain(heading);
+    }
+    await page.context().setOffline(false);
+    // Back online, the pack has nothing left to fetch.
+    await page.goto(url());
+    await region.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => region.getByRole('status').textContent())
+      .toBe(
+        `离线包已下载：全部 ${pack.files.length} 个文件（${(pack.bytes / 1024 / 1024).toFixed(1)} MB）已保存在本机，断网时也能打开。`,
+      );
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    await close();
+  });
+
+  it('shows a new deploy on the next visit, keeps the version before it offline and drops older ones', async () => {
     const { root, origin, server } = await serveCopy();
     try {
       const { page, errors, close } = await openPage(browser);
-      const cacheNames = () => page.evaluate(() => caches.keys());
+      const cacheNames = async () =>
+        (await page.evaluate(() => caches.keys())).filter((k) => k.startsWith('zerenzhi-')).sort();
+      /** The versions the worker keeps, oldest first, once the newest has activated (sw-source.js). */
+      const keptVersions = () =>
+        page.evaluate(async () => {
+          const list = await (await caches.open('zerenzhi:generations')).match(`${location.origin}/__generations`);
+          return list ? ((await list.json()) as string[]) : [];
+        });
       await page.goto(`${origin}/about/`);
       await expect
         .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
         .toBe(true);
-      const [oldCache] = await cacheNames();
-      expect(oldCache).toMatch(/^zerenzhi-[0-9a-f]{12}$/);
+      const [firstCache] = await cacheNames();
+      expect(firstCache).toMatch(/^zerenzhi-[0-9a-f]{12}$/);
 
-      // A new build: a page changes, and with it the worker's version.
-      const about = join(root, 'about', 'index.html');
-      writeFileSync(about, readFileSync(about, 'utf8').replace('</h1>', '（新版）</h1>'));
-      const worker = join(root, 'sw.js');
-      writeFileSync(
-        worker,
-        readFileSync(worker, 'utf8').replace(/const VERSION = '[0-9a-f]+';/, "const VERSION = 'fedcba987654';"),
-      );
+      /** A new build: a page changes, and with it the worker's version. */
+      const deploy = (mark: string, version: string) => {
+        const about = join(root, 'about', 'index.html');
+        writeFileSync(about, readFileSync(about, 'utf8').replace(/(（新版\d）)?<\/h1>/, `${mark}</h1>`));
+        const worker = join(root, 'sw.js');
+        writeFileSync(
+          worker,
+          readFileSync(worker, 'utf8').replace(/const VERSION = '[0-9a-f]+';/, `const VERSION = '${version}';`),
+        );
+      };
 
+      deploy('（新版1）', 'fedcba987654');
       await page.goto(`${origin}/about/`);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/（新版）$/);
-      await expect.poll(cacheNames, { timeout: 20_000 }).toEqual(['zerenzhi-fedcba987654']);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/（新版1）$/);
+      await expect.poll(keptVersions, { timeout: 20_000 }).toEqual([firstCache?.slice(9), 'fedcba987654']);
+      await expect(cacheNames()).resolves.toEqual([firstCache, 'zerenzhi-fedcba987654'].sort());
 
+      // Offline, the page read during the update is there, and a shell page of the new version.
       await page.context().setOffline(true);
       await page.goto(`${origin}/about/`);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/（新版）$/);
-      await page.goto(`${origin}/calendar/`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/（新版1）$/);
+      await page.goto(`${origin}/search/`);
       await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
       await page.context().setOffline(false);
+
+      // A second deploy: the first version's cache goes, the one before the newest stays.
+      deploy('（新版2）', '0123456789ab');
+      await page.goto(`${origin}/about/`);
+      await page.goto(`${origin}/about/`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/（新版2）$/);
+      await expect.poll(keptVersions, { timeout: 20_000 }).toEqual(['fedcba987654', '0123456789ab']);
+      await expect(cacheNames()).resolves.toEqual(['zerenzhi-0123456789ab', 'zerenzhi-fedcba987654']);
 
       expect(errors).toEqual([]);
       await close();
