@@ -11,7 +11,7 @@ export function DutyCounts({ summary }: { summary: Summary }) {
         <p class="hint">没有符合筛选条件的工作。</p>
       ) : (
         <div class="table-scroll" role="region" aria-labelledby="by-duty" tabindex={0}>
-          <table class="summary-counts">
+          <table class="summary-counts" aria-labelledby="by-duty">
             <thead>
               <tr>
                 <th scope="col">工作</th>

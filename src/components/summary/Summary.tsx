@@ -44,9 +44,7 @@ export default function Summary() {
     try {
       const e = await loadEngine();
       setLoaded(e);
-      const opened = await Promise.all(
-        chosen.map(async (file) => e.openLedgerFile(file.name, new Uint8Array(await file.arrayBuffer()), e.sha256Hex)),
-      );
+      const opened = await e.openFiles(chosen);
       setFiles((before) => [...before, ...opened]);
     } catch {
       setFailed(true);
@@ -66,9 +64,7 @@ export default function Summary() {
   const today = loaded?.localToday() ?? '';
   const thisYear = Number(today.slice(0, 4));
   const years = useMemo(() => (loaded ? loaded.summaryYears(ledgers, thisYear) : []), [loaded, ledgers, thisYear]);
-  // This year when any ledger has entries for it, else the latest year one has.
-  const shownYear =
-    year ?? (ledgers.some((f) => f.ledger.record.years[String(thisYear)]) ? thisYear : (years[0] ?? thisYear));
+  const shownYear = year ?? (loaded ? loaded.defaultYear(ledgers, thisYear) : thisYear);
   const units = useMemo(() => (loaded ? loaded.summaryUnits(ledgers) : []), [loaded, ledgers]);
   const unitFilter = filter.unit !== null && filter.unit < ledgers.length ? filter.unit : null;
   const summary = useMemo(

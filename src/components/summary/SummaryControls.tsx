@@ -44,10 +44,14 @@ export function SummaryControls({ summary, files, years, year, units, roles, fil
 
   return (
     <>
-      <form class="filters summary-filters no-print" aria-label="汇总的年度与筛选" onSubmit={(e) => e.preventDefault()}>
+      <form class="filters summary-filters no-print" aria-label="汇总筛选" onSubmit={(e) => e.preventDefault()}>
         <label>
-          年度
-          <select value={year} onChange={(e) => onYear(Number((e.target as HTMLSelectElement).value))}>
+          <span>年度</span>
+          <select
+            aria-label="年度"
+            value={year}
+            onChange={(e) => onYear(Number((e.target as HTMLSelectElement).value))}
+          >
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}年
@@ -67,8 +71,9 @@ export function SummaryControls({ summary, files, years, year, units, roles, fil
           }
         />
         <label>
-          角色
+          <span>角色</span>
           <select
+            aria-label="角色"
             value={filter.role ?? ''}
             onChange={(e) => onFilter({ ...filter, role: (e.target as HTMLSelectElement).value || null })}
           >
@@ -81,8 +86,9 @@ export function SummaryControls({ summary, files, years, year, units, roles, fil
           </select>
         </label>
         <label>
-          单位
+          <span>单位</span>
           <select
+            aria-label="单位"
             value={filter.unit ?? ''}
             onChange={(e) => {
               const value = (e.target as HTMLSelectElement).value;

@@ -65,7 +65,7 @@ export function SummaryDetail({ summary }: { summary: Summary }) {
         <p class="hint">没有符合筛选条件的记录。</p>
       ) : (
         <div class="table-scroll" role="region" aria-labelledby="detail" tabindex={0}>
-          <table class="summary-detail">
+          <table class="summary-detail" aria-labelledby="detail">
             <thead>
               <tr>
                 {COLUMNS.map((title) => (

@@ -40,7 +40,7 @@ export function SummaryFiles({ files, duplicates, onRemove }: Props) {
         </div>
       )}
       <div class="table-scroll" role="region" aria-labelledby="summary-files" tabindex={0}>
-        <table>
+        <table aria-labelledby="summary-files">
           <thead>
             <tr>
               <th scope="col">文件</th>

@@ -7,7 +7,7 @@ export function UnitCounts({ summary }: { summary: Summary }) {
     <section class="summary-view" aria-labelledby="by-unit">
       <h2 id="by-unit">按单位统计</h2>
       <div class="table-scroll" role="region" aria-labelledby="by-unit" tabindex={0}>
-        <table class="summary-counts">
+        <table class="summary-counts" aria-labelledby="by-unit">
           <thead>
             <tr>
               <th scope="col">单位</th>

@@ -91,6 +91,12 @@ export function summaryYears(files: readonly OpenedLedger[], thisYear: number): 
   return [...years].sort((a, b) => b - a);
 }
 
+/** The year to show first: this year when a ledger has entries for it, else the latest year one has. */
+export function defaultYear(files: readonly OpenedLedger[], thisYear: number): number {
+  const years = files.flatMap((f) => Object.keys(f.ledger.record.years).map(Number));
+  return years.length === 0 || years.includes(thisYear) ? thisYear : Math.max(...years);
+}
+
 /** The roles the ledgers' duties name, in the order first met. */
 export function summaryRoles(files: readonly OpenedLedger[]): { id: string; name: string }[] {
   const roles = new Map<string, string>();

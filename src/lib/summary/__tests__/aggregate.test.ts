@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ledgerOccurrences } from '../../checklist/ledger';
-import { ALL, sameUnitFiles, summarize, summaryRoles, summaryYears } from '../aggregate';
+import { ALL, defaultYear, sameUnitFiles, summarize, summaryRoles, summaryYears } from '../aggregate';
 import { doneShare, emptyCounts, type Counts } from '../present';
 import type { OpenedLedger } from '../open';
 import { branchRecord, ledgerOf, TODAY } from './fixtures';
@@ -108,6 +108,10 @@ describe('summarize', () => {
   it('offers the years the ledgers hold and this year, and the roles their duties name', () => {
     const later = opened('三支部.json', ledgerOf(branchRecord('第三党支部', {}, '2027')));
     expect(summaryYears([...files, later], 2025)).toEqual([2027, 2026, 2025]);
+    // This year when a ledger has it, else the latest a ledger has.
+    expect(defaultYear(files, 2026)).toBe(2026);
+    expect(defaultYear(files, 2027)).toBe(2026);
+    expect(defaultYear([], 2027)).toBe(2027);
     expect(summaryRoles(files)).toEqual([
       { id: 'party-organization', name: '党组织' },
       { id: 'branch-secretary', name: '支部书记' },
