@@ -4,6 +4,7 @@
  * read back with exceljs, printing on A4, and bad files reported one by one while the others show.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -84,7 +85,9 @@ const file = (name: string, bytes: Uint8Array | string) => {
 async function openThree(page: Page, paths: string[]) {
   await page.goto(url('summary/'));
   await page.getByLabel(FIELD).setInputFiles(paths);
-  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^已打开 \d+ 个文件/);
+  await expect
+    .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
+    .toMatch(/^已打开 \d+ 个文件/);
   await page.getByRole('table', { name: '明细' }).waitFor();
 }
 
@@ -118,6 +121,29 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
     const { page, close } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(url('summary/'));
     await expect(page.getByLabel(FIELD).isVisible()).resolves.toBe(true);
+    await close();
+  });
+
+  it('reads files chosen before the page’s script arrived', async () => {
+    const { page, close } = await openPage(browser);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/Summary\.[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(url('summary/'), { waitUntil: 'domcontentloaded' });
+    await page.getByLabel(FIELD).setInputFiles([paths[0]!]);
+    release();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
+      .toBe('已打开 1 个文件。');
+    await expect(
+      page
+        .getByRole('table', { name: '按单位统计' })
+        .getByRole('row', { name: /^第一党支部/ })
+        .count(),
+    ).resolves.toBe(1);
     await close();
   });
 
@@ -300,9 +326,32 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
     await page.getByRole('button', { name: '移除 截断.zip' }).click();
     await expect(files.getByRole('row').count()).resolves.toBe(1 + 4);
     await page.getByLabel(FIELD).setInputFiles([paths[2]!]);
-    await expect.poll(() => page.getByRole('table', { name: '按单位统计' }).locator('tbody tr').count()).toBe(2);
+    await expect
+      .poll(() => page.getByRole('table', { name: '按单位统计' }).locator('tbody tr').count(), { timeout: 10_000 })
+      .toBe(2);
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('passes axe (WCAG 2.2 AA) with ledgers opened, light and dark, on a desktop and a phone', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const options of [
+      { colorScheme: 'light' as const },
+      { colorScheme: 'dark' as const },
+      { colorScheme: 'light' as const, viewport: { width: 360, height: 740 } },
+    ]) {
+      // axe is injected as an inline script, which the site's CSP would block.
+      const { page, close } = await openPage(browser, { ...options, bypassCSP: true });
+      await openThree(page, paths);
+      await page.addScriptTag({ content: axe });
+      const violations = (await page.evaluate(
+        `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }).then((r) => r.violations.map((v) => v.id + ' ' + v.impact + ' ' + v.nodes[0].target))`,
+      )) as string[];
+      expect(violations, JSON.stringify(options)).toEqual([]);
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      expect(sideways).toBe(false);
+      await close();
+    }
   });
 
   it('loads little script before a file is opened: the reader comes with the first file, the Excel writer with the first export', () => {

@@ -41,10 +41,10 @@ function UnitRows({ label, rows }: { label: string; rows: readonly SummaryRow[] 
                 <span class="muted summary-source">{dutySource(row.duty)}</span>
               </th>
             )}
-            <td>{row.occurrence.label}</td>
-            <td>{windowText(row.occurrence.start, row.occurrence.end)}</td>
+            <td class="nowrap">{row.occurrence.label}</td>
+            <td class="nowrap">{windowText(row.occurrence.start, row.occurrence.end)}</td>
             <td>{state(row)}</td>
-            <td>{row.done ?? ''}</td>
+            <td class="nowrap">{row.done ?? ''}</td>
             <td>{row.reason ? `不适用：${row.reason}` : row.note}</td>
             <td>{row.evidence.length > 0 ? `${row.evidence.length} 个` : ''}</td>
           </tr>
