@@ -89,6 +89,9 @@ async function openThree(page: Page, paths: string[]) {
     .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
     .toMatch(/^已打开 \d+ 个文件/);
   await page.getByRole('table', { name: '明细' }).waitFor();
+  // The detail renders a unit at a time: wait for every unit's rows.
+  const units = await page.getByRole('table', { name: '按单位统计' }).locator('tbody tr').count();
+  await expect.poll(() => page.locator('.summary-detail tr.summary-unit').count(), { timeout: 20_000 }).toBe(units);
 }
 
 const rowCells = (page: Page, table: string, row: RegExp) =>
@@ -250,7 +253,7 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
     ]);
     expect(download.suggestedFilename()).toBe(`汇总-${YEAR}年度.xlsx`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync((await download.path()) ?? ''));
+    await workbook.xlsx.load(new Uint8Array(readFileSync((await download.path()) ?? '')).buffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['按单位', '按工作', '明细', '文件']);
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -276,6 +279,45 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
     expect(done.getCell(8).value).toEqual(new Date(`${date(3, 12)}T00:00:00Z`));
     expect(done.getCell(8).numFmt).toBe('yyyy-mm-dd');
     expect(done.getCell(6).value).toBeInstanceOf(Date);
+    await close();
+  });
+
+  it('exports a large 汇总 under the site’s CSP (a writer that needs blob: workers would never finish)', async () => {
+    const all = site.duties;
+    const big = Array.from({ length: 12 }, (_, n) =>
+      file(
+        `大-${n}.json`,
+        JSON.stringify(
+          branchLedger(
+            {
+              unit: `第${n + 1}支部`,
+              exportedAt: `${YEAR}-12-20T02:00:00.000Z`,
+              done: Object.fromEntries(
+                all.map((d, i) => [
+                  occurrenceKeys(d, YEAR)[0]!,
+                  { date: date(6, 1 + (i % 28)), note: `第${i}项已办，会议纪要存档备查` },
+                ]),
+              ),
+            },
+            all,
+            YEAR,
+            site,
+          ),
+        ),
+      ),
+    );
+    const { page, errors, close } = await openPage(browser, { acceptDownloads: true });
+    await openThree(page, big);
+    const rows = await page.getByRole('table', { name: '明细' }).locator('tbody tr:not(.summary-unit)').count();
+    expect(rows).toBeGreaterThan(12 * all.length);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      page.getByRole('button', { name: '导出 Excel（.xlsx）' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(readFileSync((await download.path()) ?? '')).buffer);
+    expect(workbook.getWorksheet('明细')!.rowCount - 1).toBe(rows);
+    expect(errors).toEqual([]);
     await close();
   });
 

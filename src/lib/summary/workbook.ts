@@ -1,14 +1,30 @@
 /**
  * The 汇总 as an Excel workbook, one sheet per view (按单位, 按工作, 明细) and one listing the files:
  * the header row frozen, column widths set, dates as Excel dates (not text), shares as percentages.
- * This builds the sheets' data; write-excel-file turns them into the .xlsx (loaded only on export).
+ * This builds the sheets' contents; xlsx.ts writes them with ExcelJS (loaded only on export).
  */
-import type { Cell, Sheet } from 'write-excel-file/browser';
 import type { Summary } from './aggregate';
 import type { OpenedFile } from './open';
 import { dutySource, STATE_LABELS, type Counts } from './present';
 
-export type WorkbookSheet = Sheet<never> & { sheet: string; stickyRowsCount: number };
+export type Value = string | number | Date | null;
+export interface CellObject {
+  value: Value;
+  /** An Excel number format, e.g. yyyy-mm-dd or 0%. */
+  format?: string;
+  bold?: boolean;
+  wrap?: boolean;
+}
+export type Cell = CellObject | Value;
+
+export interface WorkbookSheet {
+  name: string;
+  /** Column widths in characters. */
+  widths: number[];
+  /** The first row, bold and frozen. */
+  header: string[];
+  rows: Cell[][];
+}
 
 const DATE = 'yyyy-mm-dd';
 const DATE_TIME = 'yyyy-mm-dd hh:mm';
@@ -17,16 +33,14 @@ const DATE_TIME = 'yyyy-mm-dd hh:mm';
 export function excelDate(iso: string | null): Cell {
   if (!iso) return null;
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return { value: new Date(Date.UTC(y, m - 1, d)), type: Date, format: DATE };
+  return { value: new Date(Date.UTC(y, m - 1, d)), format: DATE };
 }
 
 /** An instant (ISO, UTC) as the local date and time it was where the workbook is written. */
 function excelLocalTime(iso: string): Cell {
   const at = new Date(iso);
-  return { value: new Date(at.getTime() - at.getTimezoneOffset() * 60_000), type: Date, format: DATE_TIME };
+  return { value: new Date(at.getTime() - at.getTimezoneOffset() * 60_000), format: DATE_TIME };
 }
-
-const header = (titles: string[]): Cell[] => titles.map((value) => ({ value, fontWeight: 'bold', wrap: true }));
 
 const COUNT_TITLES = ['已完成', '已逾期', '未完成', '不适用', '合计', '完成率'];
 function countCells(counts: Counts): Cell[] {
@@ -42,11 +56,11 @@ function countCells(counts: Counts): Cell[] {
 }
 const COUNT_WIDTHS = [8, 8, 8, 8, 8, 8];
 
-const sheet = (name: string, titles: string[], rows: Cell[][], widths: number[]): WorkbookSheet => ({
-  sheet: name,
-  data: [header(titles), ...rows],
-  columns: widths.map((width) => ({ width })),
-  stickyRowsCount: 1,
+const sheet = (name: string, header: string[], rows: Cell[][], widths: number[]): WorkbookSheet => ({
+  name,
+  header,
+  rows,
+  widths,
 });
 
 export function summaryWorkbook(summary: Summary, files: readonly OpenedFile[], filterText: string): WorkbookSheet[] {
@@ -55,7 +69,7 @@ export function summaryWorkbook(summary: Summary, files: readonly OpenedFile[], 
     ['单位', '文件', ...COUNT_TITLES],
     [
       ...summary.byUnit.map(({ unit, counts }) => [unit.label, unit.file, ...countCells(counts)]),
-      [{ value: '合计', fontWeight: 'bold' }, null, ...countCells(summary.totals)],
+      [{ value: '合计', bold: true }, null, ...countCells(summary.totals)],
     ],
     [24, 24, ...COUNT_WIDTHS],
   );

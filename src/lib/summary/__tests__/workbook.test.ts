@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import writeXlsxFile from 'write-excel-file/universal';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../aggregate';
 import type { OpenedFile, OpenedLedger } from '../open';
 import { excelDate, summaryWorkbook } from '../workbook';
+import { writeWorkbook } from '../xlsx';
 import { branchRecord, ledgerOf, TODAY } from './fixtures';
 
 const first: OpenedLedger = {
@@ -25,10 +26,10 @@ const files: OpenedFile[] = [
 
 async function readBack() {
   const summary = summarize([first], 2026, TODAY);
-  const blob = await writeXlsxFile(summaryWorkbook(summary, files, '状态：全部；角色：全部')).toBlob();
+  const bytes = await writeWorkbook(summaryWorkbook(summary, files, '状态：全部；角色：全部'));
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await blob.arrayBuffer());
-  return { summary, workbook };
+  await workbook.xlsx.load(bytes);
+  return { summary, workbook, bytes };
 }
 
 describe('summaryWorkbook', () => {
@@ -110,9 +111,28 @@ describe('summaryWorkbook', () => {
   it('turns a date into that day in Excel, whatever the time zone', () => {
     expect(excelDate('2026-12-31')).toEqual({
       value: new Date('2026-12-31T00:00:00Z'),
-      type: Date,
       format: 'yyyy-mm-dd',
     });
     expect(excelDate(null)).toBeNull();
+  });
+
+  it('is a workbook any spreadsheet reads the same: frozen panes, widths and dates in the sheet XML itself', async () => {
+    const { bytes } = await readBack();
+    const parts = unzipSync(new Uint8Array(bytes));
+    const xml = (name: string) => strFromU8(parts[name]!);
+    expect(xml('xl/workbook.xml')).toMatch(/name="按单位"[^>]*\/><sheet [^>]*name="按工作"/);
+    for (const n of [1, 2, 3, 4]) {
+      const sheet = xml(`xl/worksheets/sheet${n}.xml`);
+      expect(sheet).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+      expect(sheet).toMatch(/<col min="1" max="\d+" width="\d+/);
+    }
+    // 明细 row 2, column H: the completion date as a number (the Excel date of 2026-03-15) with a date format.
+    const cell = /<c r="H2" s="(\d+)"[^>]*><v>([\d.]+)<\/v><\/c>/.exec(xml('xl/worksheets/sheet3.xml'));
+    expect(Number(cell?.[2])).toBe(46096);
+    const styles = xml('xl/styles.xml');
+    const cellXfs = /<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+    const xf = [...cellXfs.matchAll(/<xf [^>]*numFmtId="(\d+)"/g)].map((m) => m[1]);
+    const formatId = xf[Number(cell?.[1])];
+    expect(styles).toContain(`<numFmt numFmtId="${formatId}" formatCode="yyyy-mm-dd"/>`);
   });
 });
