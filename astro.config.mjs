@@ -3,13 +3,14 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { corpusCheck } from './src/integrations/contentCheck.ts';
 import { serviceWorker } from './src/integrations/serviceWorker.ts';
+import { requireSiteUrl, siteUrl } from './src/integrations/siteUrl.ts';
 import { browserTarget } from './src/integrations/browserTarget.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.edu.cn',
+  site: siteUrl(),
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
-  integrations: [browserTarget(), corpusCheck(), mdx(), preact(), serviceWorker()],
+  integrations: [requireSiteUrl(), browserTarget(), corpusCheck(), mdx(), preact(), serviceWorker()],
   cacheDir: './.astro',
   build: { format: 'directory' },
   // No code blocks in the corpus; Shiki's inline styles would need 'unsafe-inline'.

@@ -30,7 +30,7 @@ function build(dir) {
   execFileSync(process.execPath, [astro, 'build'], {
     cwd: dir,
     stdio: 'ignore',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { SITE_URL: 'http://localhost:4321', ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   return performance.now() - started;
 }

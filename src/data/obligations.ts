@@ -4,7 +4,7 @@
  * /obligations.json and the .ics files.
  */
 import { getCollection } from 'astro:content';
-import { describeCadence, placeOnCalendar, type Placement } from '../lib/obligations/schedule';
+import { describeCadence } from '../lib/obligations/schedule';
 import { docPath } from '../lib/url';
 import type { Role } from '../schemas/role';
 import type { Obligation, RoleDefinition } from '../schemas/obligation';
@@ -24,7 +24,6 @@ interface ClauseRef {
 
 export interface PublishedObligation extends Obligation, ClauseRef {
   cadenceText: string;
-  placements: Placement[];
 }
 
 export interface PublishedDefinition extends RoleDefinition, ClauseRef {}
@@ -59,7 +58,6 @@ export function getObligationData(): Promise<ObligationData> {
             ...o,
             ...ref(o.clause),
             cadenceText: describeCadence(o.cadence),
-            placements: placeOnCalendar(o.cadence),
           });
         }
         for (const d of file.data.roleDefinitions) definitions.push({ ...d, ...ref(d.clause) });

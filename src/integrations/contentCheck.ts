@@ -13,9 +13,9 @@ export const ROLES_FILE = 'content/roles.yaml';
 /** The role vocabulary and the obligations, checked against the corpus (see obligations.ts). */
 export function checkObligationData(root: string, corpus: Corpus): string[] {
   const roles = readDataFile(root, ROLES_FILE, roleListSchema);
-  const { files, retired, problems } = loadObligations(root);
+  const { files, retired, vocabulary, problems } = loadObligations(root);
   const roleIds = new Set((roles.data ?? []).map((role) => role.id));
-  return [...roles.problems, ...problems, ...checkObligations(files, corpus, roleIds, retired)];
+  return [...roles.problems, ...problems, ...checkObligations(files, corpus, roleIds, retired, vocabulary)];
 }
 
 /** Fails the build when the content has any problem, naming file and field or line. */

@@ -9,12 +9,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { canonicalText } from '../lib/corpus/canonical';
-import { cadenceWords, LINTED_KINDS } from '../lib/obligations/lint';
-import { documentObligationsSchema, retiredObligationsSchema, type DocumentObligations } from '../schemas/obligation';
+import { cadenceWords, LINTED_KINDS, vocabularyPattern } from '../lib/obligations/lint';
+import {
+  cadenceVocabularySchema,
+  documentObligationsSchema,
+  retiredObligationsSchema,
+  type CadenceVocabulary,
+  type DocumentObligations,
+} from '../schemas/obligation';
 import type { Corpus } from './corpus';
 
 export const OBLIGATIONS_DIR = 'content/obligations';
 export const RETIRED_FILE = 'content/obligations-retired.yaml';
+export const VOCABULARY_FILE = 'content/obligations-words.yaml';
 
 export interface LoadedObligations {
   file: string;
@@ -52,6 +59,7 @@ export function readObligationFile(file: string, text: string): { data?: Documen
 export function loadObligations(root: string): {
   files: LoadedObligations[];
   retired: Set<string>;
+  vocabulary: CadenceVocabulary;
   problems: string[];
 } {
   const problems: string[] = [];
@@ -70,7 +78,12 @@ export function loadObligations(root: string): {
     if (parsed.success) parsed.data.forEach((entry) => retired.add(entry.id));
     else problems.push(...parsed.error.issues.map((i) => `${RETIRED_FILE}: ${i.path.join('.')}: ${i.message}`));
   }
-  return { files, retired, problems };
+  const words = cadenceVocabularySchema.safeParse(parse(readFileSync(join(root, VOCABULARY_FILE), 'utf8')));
+  if (!words.success)
+    problems.push(
+      ...words.error.issues.map((i) => `${VOCABULARY_FILE}: 第 ${i.path.map(String).join('.')} 项: ${i.message}`),
+    );
+  return { files, retired, vocabulary: words.success ? words.data : [], problems };
 }
 
 export function checkObligations(
@@ -78,8 +91,10 @@ export function checkObligations(
   corpus: Pick<Corpus, 'documents'>,
   roleIds: ReadonlySet<string>,
   retired: ReadonlySet<string>,
+  vocabulary: CadenceVocabulary,
 ): string[] {
   const problems: string[] = [];
+  const pattern = vocabularyPattern(vocabulary);
   const allIds = new Map<string, string>();
   for (const { file, data } of files) {
     for (const o of data.obligations) {
@@ -152,7 +167,7 @@ export function checkObligations(
     }
     for (const block of document.model.blocks) {
       if (!LINTED_KINDS.has(block.kind) || cited.has(block.id) || excluded.has(block.id)) continue;
-      const words = cadenceWords(block.text);
+      const words = cadenceWords(block.text, pattern);
       if (words.length > 0)
         problems.push(
           `${file}: 条款 ${block.id}（${block.locator}）含「${words.join('、')}」，既无义务引用，也未列入 notObligations`,

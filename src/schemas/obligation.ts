@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
+import { NODE_TABLE, parseNodePhrase } from '../lib/obligations/timeNodes';
 
 /**
  * How often a duty falls due. Periodic duties (year … week) have a minimum
  * count per period and, where the text says so, the months and the part of
  * the month they fall in. `once` is a dated phase, `event` a window tied to a
- * time of year the text names (开学季, 春节), `ongoing` a duty the text only
+ * time of year the text names (开学季, 春节; dated through `nodes`), `ongoing` a duty the text only
  * calls 定期/经常性/常态化, `triggered` one that arises with an event
  * (遇有重大舆情…随时报告): both are recorded without pretending to a schedule.
  */
@@ -49,6 +50,15 @@ export const cadenceSchema = z
     dates: z.strictObject({ from: monthDaySchema, to: monthDaySchema }).optional(),
     partsOfYear: z.array(z.enum(PARTS_OF_YEAR)).min(1).optional(),
     event: z.string().min(2).optional(),
+    /** The named times an event duty is tied to, as 春节前, 国庆期间, 开学初 or a bare 元旦 (前后). */
+    nodes: z
+      .array(
+        z.string().refine((phrase) => parseNodePhrase(phrase) !== undefined, {
+          message: `不是已知的时间节点（${NODE_TABLE.map((n) => n.name).join('、')}，可加“前”“期间”“初”）`,
+        }),
+      )
+      .min(1)
+      .optional(),
   })
   .superRefine((c, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -76,6 +86,8 @@ export const cadenceSchema = z
     }
     if (c.period === 'event' && !c.event) issue('event', '时间节点事项须写明节点（如 开学季）');
     if (c.event && c.period !== 'event') issue('event', '只有时间节点事项有 event');
+    if (c.nodes && c.period !== 'event') issue('nodes', '只有时间节点事项有 nodes');
+    if (c.nodes && new Set(c.nodes).size !== c.nodes.length) issue('nodes', '时间节点重复');
     if ((c.period === 'ongoing' || c.period === 'triggered') && (c.months || c.window || c.dates))
       issue('period', `${c.period} 事项没有固定时间`);
   });
@@ -132,3 +144,42 @@ export type DocumentObligations = z.infer<typeof documentObligationsSchema>;
 
 /** content/obligations-retired.yaml: ids once used and never to be used again. */
 export const retiredObligationsSchema = z.array(z.strictObject({ id: obligationIdSchema, reason: z.string().min(4) }));
+
+/** content/obligations-words.yaml: the completeness lint's words and patterns, by kind. */
+export const cadenceVocabularySchema = z
+  .array(
+    z.strictObject({
+      kind: z.string().min(2),
+      words: z.array(z.string().min(2)).default([]),
+      /** Regular expressions, each with an example it must match. */
+      patterns: z
+        .array(
+          z
+            .strictObject({ pattern: z.string().min(2), example: z.string().min(2) })
+            .superRefine(({ pattern, example }, ctx) => {
+              let matches = false;
+              try {
+                matches = new RegExp(pattern).test(example);
+              } catch (error) {
+                ctx.addIssue({
+                  code: 'custom',
+                  path: ['pattern'],
+                  message: `正则表达式无效：${(error as Error).message}`,
+                });
+                return;
+              }
+              if (!matches)
+                ctx.addIssue({ code: 'custom', path: ['example'], message: `示例「${example}」不匹配 ${pattern}` });
+            }),
+        )
+        .default([]),
+    }),
+  )
+  .superRefine((entries, ctx) => {
+    const seen = new Set<string>();
+    for (const word of entries.flatMap((e) => e.words)) {
+      if (seen.has(word)) ctx.addIssue({ code: 'custom', path: [], message: `词语重复：${word}` });
+      seen.add(word);
+    }
+  });
+export type CadenceVocabulary = z.infer<typeof cadenceVocabularySchema>;

@@ -10,6 +10,9 @@ const form = document.querySelector<HTMLFormElement>('form.calendar-filters');
 const status = document.querySelector<HTMLElement>('#calendar-status');
 const link = document.querySelector<HTMLAnchorElement>('#ics-link');
 const note = document.querySelector<HTMLElement>('#ics-note');
+const subscribeUrl = document.querySelector<HTMLElement>('#ics-url');
+// The address as built (SITE_URL), so a filtered file is offered on the same host.
+const siteIcsUrl = subscribeUrl?.textContent ?? '';
 const sections = [...document.querySelectorAll<HTMLElement>('[data-section]')];
 
 if (form && status && link && note) {
@@ -49,6 +52,8 @@ if (form && status && link && note) {
     link.hidden = !available;
     link.href = key === 'all/all' ? allHref : `${link.dataset.base}${key}.ics`;
     note.textContent = available ? noteText : '所选范围内没有写明月份的工作，没有可导入日历的事项。';
+    if (subscribeUrl)
+      subscribeUrl.textContent = available ? new URL(link.getAttribute('href') ?? '', siteIcsUrl).href : '—';
   };
 
   bindUrlFilter(form, ['doc', 'role'], apply);

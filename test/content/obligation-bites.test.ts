@@ -13,12 +13,13 @@ import {
   readObligationFile,
   type LoadedObligations,
 } from '../../src/integrations/obligations';
+import { cadenceVocabularySchema } from '../../src/schemas/obligation';
 import { roleListSchema } from '../../src/schemas/role';
 
 const root = new URL('../../', import.meta.url).pathname;
 const { corpus } = loadCorpus(root);
 const roleIds = new Set((readDataFile(root, ROLES_FILE, roleListSchema).data ?? []).map((r) => r.id));
-const { files } = loadObligations(root);
+const { files, vocabulary } = loadObligations(root);
 const FILE = 'content/obligations/central-school-risk-prevention-mechanism.yaml';
 
 function withChange(change: (file: LoadedObligations) => void, retired: string[] = []): string[] {
@@ -26,7 +27,20 @@ function withChange(change: (file: LoadedObligations) => void, retired: string[]
   const target = copy.find((f) => f.file === FILE);
   if (!target) throw new Error('fixture file missing');
   change(target);
-  return checkObligations(copy, corpus, roleIds, new Set(retired));
+  return checkObligations(copy, corpus, roleIds, new Set(retired), vocabulary);
+}
+
+/** The lint over a corpus where one clause (D05 s3-2, which has no cadence word) also says `text`. */
+function plantInClause(text: string): string[] {
+  const copy = {
+    documents: corpus.documents.map((d) => ({ ...d, model: { ...d.model, blocks: [...d.model.blocks] } })),
+  };
+  const document = copy.documents.find((d) => d.slug === 'central-school-risk-prevention-mechanism');
+  const index = document?.model.blocks.findIndex((b) => b.id === 's3-2') ?? -1;
+  const block = document?.model.blocks[index];
+  if (!document || !block) throw new Error('fixture clause missing');
+  document.model.blocks[index] = { ...block, text: `${block.text}${text}` };
+  return checkObligations(files, copy, roleIds, new Set(), vocabulary);
 }
 
 function schemaProblems(change: (raw: Record<string, unknown>) => void): string[] {
@@ -76,7 +90,68 @@ describe('the obligation checks', () => {
 
   it('catch a cadence clause that is neither cited nor excluded', () => {
     expect(withChange((f) => (f.data.obligations = f.data.obligations.filter((o) => o.clause !== 's10-2')))).toEqual([
-      `${FILE}: 条款 s10-2（十、2）含「每年、12月」，既无义务引用，也未列入 notObligations`,
+      `${FILE}: 条款 s10-2（十、2）含「每年、12月份」，既无义务引用，也未列入 notObligations`,
+    ]);
+  });
+
+  it('catch every word and pattern of the vocabulary planted into a clause', () => {
+    expect(plantInClause('')).toEqual([]);
+    const planted = vocabulary.flatMap((entry) => [
+      ...entry.words.map((word) => ({ text: word, reported: word })),
+      ...entry.patterns.map((p) => ({ text: p.example, reported: new RegExp(p.pattern).exec(p.example)?.[0] ?? '' })),
+    ]);
+    expect(planted.length).toBeGreaterThan(60);
+    for (const { text, reported } of planted) {
+      expect(plantInClause(`另${text}办理。`), text).toEqual([
+        `${FILE}: 条款 s3-2（三、2）含「${reported}」，既无义务引用，也未列入 notObligations`,
+      ]);
+    }
+  });
+
+  it('know the kinds the lint was taught: festivals, time nodes, a year’s events, dates, inspections, approvals', () => {
+    const all = new Set(vocabulary.flatMap((entry) => entry.words));
+    for (const word of [
+      '元旦',
+      '春节',
+      '两会',
+      '五一',
+      '五四',
+      '七一',
+      '国庆',
+      '中秋',
+      '端午',
+      '开学',
+      '冬奥',
+      '党代会',
+    ])
+      expect(all, word).toContain(word);
+    for (const word of ['年检', '年审', '每学年', '学年', '学年度', '审批制度']) expect(all, word).toContain(word);
+    for (const date of ['4月25日', '12月份', '5月底', '报批']) expect(plantInClause(date), date).toHaveLength(1);
+  });
+
+  it('reject a vocabulary pattern that does not match its example or does not compile', () => {
+    const bad = (pattern: string, example: string) =>
+      cadenceVocabularySchema
+        .safeParse([{ kind: '测试', patterns: [{ pattern, example }] }])
+        .error?.issues.map((i) => i.message);
+    expect(bad('[0-9]{1,2}月底', '月底')).toEqual(['示例「月底」不匹配 [0-9]{1,2}月底']);
+    expect(bad('(月底', '6月底')?.[0]).toMatch(/^正则表达式无效/);
+    expect(
+      cadenceVocabularySchema.safeParse([
+        { kind: '测试', words: ['春节'] },
+        { kind: '又一', words: ['春节'] },
+      ]).error?.issues[0]?.message,
+    ).toBe('词语重复：春节');
+  });
+
+  it('reject a time node the site does not know, and nodes on a duty that is not an event', () => {
+    expect(
+      schemaProblems((raw) =>
+        Object.assign(cadenceOf(raw), { period: 'event', count: undefined, event: '圣诞节前', nodes: ['圣诞节前'] }),
+      ),
+    ).toEqual([expect.stringMatching(new RegExp(`^${FILE}: 义务 D05-01 字段 cadence.nodes.0: 不是已知的时间节点`))]);
+    expect(schemaProblems((raw) => Object.assign(cadenceOf(raw), { nodes: ['春节前'] }))).toEqual([
+      `${FILE}: 义务 D05-01 字段 cadence.nodes: 只有时间节点事项有 nodes`,
     ]);
   });
 

@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { builtPages, DIST } from './site';
+import { builtPages, DIST, NOT_FOUND_PAGE, pageFile } from './site';
 
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 const pages = builtPages();
-const html = new Map(pages.map((page) => [page, parse(readFileSync(join(DIST, page, 'index.html'), 'utf8'))]));
+const html = new Map(pages.map((page) => [page, parse(readFileSync(pageFile(page), 'utf8'))]));
 const idsOf = (page: string) =>
   new Set(
     html
@@ -29,16 +29,22 @@ describe('links in the built site', () => {
 
   it('puts every site-absolute reference under the base path', () => {
     const outside = pages.flatMap((page) =>
-      [
-        ...readFileSync(join(DIST, page, 'index.html'), 'utf8').matchAll(
-          /(?:href|src|component-url|renderer-url)="(\/[^"]*)"/g,
-        ),
-      ]
+      [...readFileSync(pageFile(page), 'utf8').matchAll(/(?:href|src|component-url|renderer-url)="(\/[^"]*)"/g)]
         .map((m) => m[1] as string)
         .filter((ref) => !ref.startsWith(base))
         .map((ref) => `/${page}: ${ref}`),
     );
     expect(outside).toEqual([]);
+  });
+
+  it('gives the 404 page only site-absolute references: it is served at any path', () => {
+    const refs = [
+      ...readFileSync(pageFile(NOT_FOUND_PAGE), 'utf8').matchAll(
+        /(?:href|src|action|component-url|renderer-url)="([^"]*)"/g,
+      ),
+    ].map((m) => m[1] as string);
+    expect(refs.length).toBeGreaterThan(10);
+    expect(refs.filter((ref) => !ref.startsWith(base) && !ref.startsWith('#'))).toEqual([]);
   });
 
   it.each(pages)('every internal link and fragment on /%s resolves', (page) => {

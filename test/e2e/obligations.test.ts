@@ -1,8 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
+import { LunarDay } from 'tyme4ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { icsProblems } from '../../src/lib/obligations/rfc5545';
 import { obligationsFileSchema, type ObligationsFile } from '../../src/schemas/obligationsFile';
-import { hasBrowser, launch, openPage, url } from './browser';
+import { hasBrowser, launch, openPage, selfCheckRendered, url } from './browser';
+import { DIST } from './site';
+
+/** Every .ics the build wrote, as paths under dist/. */
+function icsFiles(dir = DIST): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? icsFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ics')
+        ? [relative(DIST, join(dir, entry.name))]
+        : [],
+  );
+}
 
 async function fetchText(path: string) {
   const response = await fetch(url(path));
@@ -38,28 +54,159 @@ describe.skipIf(!hasBrowser)('obligations: data, roles, calendar', () => {
     }
   });
 
-  it('exports an iCalendar file that an independent parser reads back, one event per dated month', async () => {
+  it('writes every .ics RFC 5545 byte for byte, and ical.js reads each one back', async () => {
+    const files = icsFiles();
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const bytes = new Uint8Array(readFileSync(join(DIST, file)));
+      expect(icsProblems(bytes), file).toEqual([]);
+      const calendar = new ICAL.Component(ICAL.parse(new TextDecoder().decode(bytes)));
+      expect(calendar.getFirstPropertyValue('x-wr-calname'), file).toMatch(/^责任制手册：定期工作/);
+      expect(calendar.getAllSubcomponents('vevent').length, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('serves /obligations.ics as text/calendar with one event per dated occurrence of each duty', async () => {
     const { text, type } = await fetchText('obligations.ics');
     expect(type).toContain('text/calendar');
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    const expected = data.obligations.reduce(
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+    const dutyOf = (uid: string) => uid.match(/^(D\d+-\d+)-/)?.[1] ?? '';
+    for (const event of events) {
+      expect(event.startDate.isDate).toBe(true);
+      const o = data.obligations.find((x) => x.id === dutyOf(event.uid));
+      expect(o, event.uid).toBeDefined();
+      expect(event.description).toContain(o?.url);
+    }
+    // Stated months repeat yearly, a 每月 duty monthly; none for duties without a date.
+    const months = data.obligations.reduce(
       (n, o) =>
         n +
         (o.cadence.period === 'once' ? 0 : (o.cadence.months?.length ?? 0)) +
         (o.cadence.period === 'month' && o.cadence.window ? 1 : 0),
       0,
     );
-    expect(expected).toBeGreaterThan(10);
-    expect(events).toHaveLength(expected);
-    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
-    for (const event of events) {
-      expect(event.startDate.isDate).toBe(true);
-      expect(event.isRecurring()).toBe(true);
-      const id = event.uid.split('-m')[0]?.replace(/-monthly.*/, '');
-      const o = data.obligations.find((x) => x.id === id);
-      expect(o, event.uid).toBeDefined();
-      expect(event.description).toContain(o?.url);
+    expect(events.filter((e) => /-(m\d+|monthly)@/.test(e.uid))).toHaveLength(months);
+    for (const o of data.obligations.filter((x) => ['ongoing', 'triggered'].includes(x.cadence.period)))
+      expect(events.some((e) => dutyOf(e.uid) === o.id)).toBe(false);
+    // 春节前 of each year ends the day before 除夕, by tyme4ts, independently of the site's table.
+    const chunjie = events.filter((e) => /^D01-27-n-chunjie-before-\d{4}@/.test(e.uid));
+    expect(chunjie).toHaveLength(5);
+    for (const event of chunjie) {
+      const year = Number(event.uid.match(/(\d{4})@/)?.[1]);
+      const newYear = LunarDay.fromYmd(year, 1, 1).getSolarDay();
+      const eve = new Date(Date.UTC(year, newYear.getMonth() - 1, newYear.getDay() - 1));
+      expect(event.endDate.toString(), event.uid).toBe(eve.toISOString().slice(0, 10));
+      expect(event.isRecurring()).toBe(false);
     }
+    const games = events.find((e) => e.uid.startsWith('D16-08-n-dongaohui-around-2022@'));
+    expect([games?.startDate.toString(), games?.endDate.toString(), games?.isRecurring()]).toEqual([
+      '2022-01-28',
+      '2022-02-21',
+      false,
+    ]);
+  });
+
+  it('names no placeholder host: every absolute URL starts with the site the build was given', async () => {
+    const origin = new URL(data.site).origin;
+    expect(origin).not.toMatch(/example\./);
+    for (const file of ['obligations.json', ...icsFiles()]) {
+      const text = readFileSync(join(DIST, file), 'utf8');
+      expect(text, file).not.toContain('example.edu.cn');
+      const unfolded = text.replace(/\r\n[ \t]/g, '');
+      for (const url of unfolded.match(/https?:\/\/[^\s"\\,]+/g) ?? [])
+        expect(url.startsWith(origin), `${file}: ${url}`).toBe(true);
+    }
+  });
+
+  it('shows every dated occurrence of the file in its month on the page, a 每月 duty in every month', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(url('calendar/'));
+    const year = Number(await page.locator('#calendar-year-note').getAttribute('data-year'));
+    const onPage = new Map<number, Set<string>>();
+    for (let month = 1; month <= 12; month += 1) {
+      const section = page.getByRole('region', { name: new RegExp(`^${month}月`) });
+      const ids = await section
+        .locator('li[data-duty]')
+        .evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.duty ?? ''));
+      onPage.set(month, new Set(ids));
+    }
+    // The months each event of the file touches in the year shown, its repeats expanded by ical.js.
+    const inFile = new Map<number, Set<string>>(Array.from({ length: 12 }, (_, i) => [i + 1, new Set<string>()]));
+    const { text } = await fetchText('obligations.ics');
+    for (const vevent of new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')) {
+      const event = new ICAL.Event(vevent);
+      const id = event.uid.match(/^(D\d+-\d+)-/)?.[1] ?? '';
+      const days = (event.endDate.toJSDate().getTime() - event.startDate.toJSDate().getTime()) / 86_400_000;
+      const starts = event.iterator();
+      for (let start = starts.next(); start && start.year <= year; start = starts.next()) {
+        for (let d = 0; d < days; d += 1) {
+          const day = start.clone();
+          day.adjust(d, 0, 0, 0);
+          if (day.year === year) inFile.get(day.month)?.add(id);
+        }
+      }
+    }
+    expect([...inFile.values()].reduce((n, ids) => n + ids.size, 0)).toBeGreaterThan(40);
+    for (let month = 1; month <= 12; month += 1)
+      expect([...(onPage.get(month) ?? [])].sort(), `${month}月`).toEqual([...(inFile.get(month) ?? [])].sort());
+    for (const ids of onPage.values()) expect(ids.has('D05-06')).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('links to each month and marks the current one by the reader’s date, listing 本月 first', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(url('calendar/'));
+    const year = Number(await page.locator('#calendar-year-note').getAttribute('data-year'));
+    await page.clock.setFixedTime(new Date(year, 2, 15, 10));
+    await page.reload();
+    const nav = page.getByRole('navigation', { name: '跳到月份' });
+    await expect(nav.getByRole('link').count()).resolves.toBeGreaterThanOrEqual(19);
+    const march = nav.getByRole('link', { name: /^3月/ });
+    await expect(march.getAttribute('aria-current')).resolves.toBe('date');
+    await expect(march.textContent()).resolves.toContain('本月');
+    await expect(nav.locator('[aria-current]').count()).resolves.toBe(1);
+    const headings = () => page.locator('.calendar h2').allTextContents();
+    expect((await headings())[0]).toBe('3月 本月');
+    await march.click();
+    await expect.poll(() => page.url()).toMatch(/#m3$/);
+    // Printed, the year is in its order again.
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(async () => (await headings()).slice(0, 4)).toEqual(['年初', '1月', '2月', '3月 本月']);
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(async () => (await headings())[0]).toBe('3月 本月');
+
+    // Opened in another year, nothing is marked and the page says which year its dates are for.
+    await page.clock.setFixedTime(new Date(year + 1, 0, 10, 10));
+    await page.reload();
+    await expect(nav.locator('[aria-current]').count()).resolves.toBe(0);
+    expect((await headings())[0]).toBe('年初');
+    await expect(page.locator('#calendar-year-note').textContent()).resolves.toContain(`本页的日期按${year}年排列`);
+    await close();
+  });
+
+  it('gives the self-check the same festival windows as the calendar file', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(url('calendar/'));
+    const year = Number(await page.locator('#calendar-year-note').getAttribute('data-year'));
+    const { text } = await fetchText('obligations.ics');
+    const event = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .find((e) => e.uid.startsWith(`D01-27-n-chunjie-before-${year}@`));
+    const last = event?.endDate.clone();
+    last?.adjust(-1, 0, 0, 0);
+    const short = (t?: ICAL.Time) => `${t?.month}月${t?.day}日`;
+    await page.goto(url('checklist/'));
+    await selfCheckRendered(page);
+    const box = page.getByRole('checkbox', { name: /春节、开学季等时间节点检查应急预案和通知引导：\s*春节前（/ });
+    await expect.poll(() => box.count(), { timeout: 20_000 }).toBe(1);
+    await expect(box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '')).resolves.toContain(
+      `${short(event?.startDate)}—${short(last)}`,
+    );
+    expect(errors).toEqual([]);
+    await close();
   });
 
   it('lists roles with a responsibility matrix whose cells open the role list at that document', async () => {

@@ -11,10 +11,19 @@ function files(dir: string): string[] {
   );
 }
 
-/** Site paths of all built pages, e.g. "", "about/", "docs/x/". */
+/** The page a host serves for any unknown path. */
+export const NOT_FOUND_PAGE = '404.html';
+
+/** Site paths of all built pages, e.g. "", "about/", "docs/x/", and the 404 page. */
 export function builtPages(): string[] {
-  return files(DIST)
-    .filter((file) => file.endsWith('index.html'))
-    .map((file) => relative(DIST, file).replace(/index\.html$/, ''))
-    .sort();
+  return [
+    ...files(DIST)
+      .filter((file) => file.endsWith('index.html'))
+      .map((file) => relative(DIST, file).replace(/index\.html$/, ''))
+      .sort(),
+    NOT_FOUND_PAGE,
+  ];
 }
+
+/** The HTML file of a site path from `builtPages()`. */
+export const pageFile = (page: string) => join(DIST, page === NOT_FOUND_PAGE ? page : join(page, 'index.html'));

@@ -8,12 +8,15 @@
  *   春季学期 2月1日–7月31日 · 秋季学期 8月1日–次年1月31日 · 周 周一至周日
  *
  * Stated months narrow a slot to that month's window (3月中旬 = 11–20日; see
- * src/lib/obligations/schedule.ts). Event, ongoing and triggered duties have
- * one undated slot: they are ticked when done, never overdue.
+ * src/lib/obligations/schedule.ts). Event duties tied to named festivals and
+ * time nodes get the calendar's windows (src/lib/obligations/timeNodes.ts);
+ * other event, ongoing and triggered duties have one undated slot: they are
+ * ticked when done, never overdue.
  */
 import { addDays, eachWeekOfInterval, formatISO, lastDayOfMonth } from 'date-fns';
 import type { Cadence, PartOfYear } from '../../schemas/obligation';
 import { WINDOW_DAYS } from '../obligations/schedule';
+import { nodeWindowsStartingIn } from '../obligations/timeNodes';
 
 export interface Slot {
   /** Stable within a duty and year: y, h1, q3, m7, s2, w12, o, p-年中 … (+ -2 for a second time). */
@@ -84,6 +87,9 @@ function repeat(base: Slot[], count: number): Slot[] {
 const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
 export function slotsFor(c: Cadence, year: number): Slot[] {
+  // Named festivals and time nodes: the calendar's windows that begin this year (none in other years for 2022年冬奥会).
+  if (c.period === 'event' && c.nodes)
+    return nodeWindowsStartingIn(c.nodes, year).map(({ key, label, start, end }) => ({ key, label, start, end }));
   const count = c.count ?? 1;
   switch (c.period) {
     case 'year': {

@@ -4,11 +4,14 @@
  * monthly duty), repeating yearly (monthly), with a stable UID and the
  * citation and clause URL in the description. Duties without a stated month
  * (每年至少2次, 年初, 定期, 随时) have no date to put in a calendar and are left
- * out; so are one-off phases whose year the source does not give.
+ * out; so are one-off phases whose year the source does not give. Festival and time-node windows
+ * (timeNodes.ts) repeat yearly where their date is fixed (国庆) and are written for LUNAR_YEARS years
+ * where it follows the lunar calendar (春节前); a node of one year (2022年冬奥会) is one event.
  */
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventRepeatingFreq } from 'ical-generator';
 import type { Cadence } from '../../schemas/obligation';
 import { daysInMonth, describeCadence, monthSpans, WINDOW_DAYS } from './schedule';
+import { nodeWindows, onceYears } from './timeNodes';
 
 export interface CalendarObligation {
   id: string;
@@ -31,10 +34,23 @@ export interface CalendarOptions {
 }
 
 const day = (year: number, month: number, date: number) => new Date(Date.UTC(year, month - 1, date));
+const isoToDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** The dated events a cadence yields in `year`, before formatting. */
-export function calendarEvents(cadence: Cadence, year: number) {
-  const events: { key: string; start: Date; end: Date; freq: ICalEventRepeatingFreq; byMonthDay?: number[] }[] = [];
+/** Festival windows that follow the lunar calendar cannot repeat by RRULE: they are written for this many years. */
+export const LUNAR_YEARS = 5;
+
+export interface CalendarEvent {
+  key: string;
+  start: Date;
+  /** The day after the last day (DTEND of an all-day event is exclusive). */
+  end: Date;
+  freq?: ICalEventRepeatingFreq;
+  byMonthDay?: number[];
+}
+
+/** The dated events a cadence yields from `year` on, before formatting. */
+export function calendarEvents(cadence: Cadence, year: number): CalendarEvent[] {
+  const events: CalendarEvent[] = [];
   for (const span of monthSpans(cadence, year)) {
     events.push({
       key: `m${span.month}`,
@@ -54,11 +70,36 @@ export function calendarEvents(cadence: Cadence, year: number) {
       ...(monthEnd ? { byMonthDay: [-1] } : {}),
     });
   }
+  if (cadence.period === 'event' && cadence.nodes) {
+    const years = new Set([...Array.from({ length: LUNAR_YEARS }, (_, i) => year + i), ...onceYears(cadence.nodes)]);
+    for (const nodeYear of years) {
+      for (const w of nodeWindows(cadence.nodes, nodeYear)) {
+        // A fixed-date window repeats from the first year; the others are written year by year.
+        if (w.recurrence === 'yearly' && nodeYear !== year) continue;
+        events.push({
+          key: w.recurrence === 'yearly' ? w.key : `${w.key}-${nodeYear}`,
+          start: isoToDate(w.start),
+          end: new Date(isoToDate(w.end).getTime() + 86_400_000),
+          ...(w.recurrence === 'yearly' ? { freq: ICalEventRepeatingFreq.YEARLY } : {}),
+        });
+      }
+    }
+  }
   return events;
 }
 
+// RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
+const icsText = (calendar: ReturnType<typeof ical>) => `${calendar.toString()}\r\n`;
+
 const newCalendar = (name: string, host: string) =>
-  ical({ name, prodId: { company: host, product: '责任制手册', language: 'ZH' }, method: ICalCalendarMethod.PUBLISH });
+  ical({
+    name,
+    prodId: { company: host, product: '责任制手册', language: 'ZH' },
+    method: ICalCalendarMethod.PUBLISH,
+    scale: 'gregorian',
+    // Subscribed calendars are fetched again after this long (X-PUBLISHED-TTL).
+    ttl: 60 * 60 * 24,
+  });
 
 export function buildIcs(obligations: readonly CalendarObligation[], options: CalendarOptions): string {
   const calendar = newCalendar(options.name, options.host);
@@ -73,11 +114,13 @@ export function buildIcs(obligations: readonly CalendarObligation[], options: Ca
         summary: `${o.duty}（${o.printedRole}）`,
         description: `${describeCadence(o.cadence)}\n依据：《${o.docTitle}》${o.locator}：“${o.quote}”\n${o.url}`,
         url: o.url,
-        repeating: { freq: event.freq, ...(event.byMonthDay ? { byMonthDay: event.byMonthDay } : {}) },
+        ...(event.freq
+          ? { repeating: { freq: event.freq, ...(event.byMonthDay ? { byMonthDay: event.byMonthDay } : {}) } }
+          : {}),
       });
     }
   }
-  return calendar.toString();
+  return icsText(calendar);
 }
 
 /** One occurrence of a duty on one's own list: an all-day event over its window (days inclusive, YYYY-MM-DD). */
@@ -128,5 +171,5 @@ export function buildReminderIcs(events: readonly OccurrenceEvent[], options: Re
         description: `${e.summary}：期限${options.alarmDays ? `还有 ${options.alarmDays} 天` : '今天'}结束`,
       });
   }
-  return calendar.toString();
+  return icsText(calendar);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, describeCadence, monthSpans, placeOnCalendar } from '../schedule';
+import { dayRange, daysInMonth, describeCadence, monthSpans, placeOnCalendar } from '../schedule';
 
 describe('describeCadence', () => {
   it('says periodic duties in plain words', () => {
@@ -21,32 +21,67 @@ describe('describeCadence', () => {
       '4月25日至5月10日',
     );
     expect(describeCadence({ period: 'event', event: '临近开学季' })).toBe('临近开学季');
+    expect(describeCadence({ period: 'event', event: '冬奥会', nodes: ['冬奥会'] })).toBe('冬奥会（仅2022年）');
     expect(describeCadence({ period: 'ongoing' })).toBe('定期（未规定周期）');
     expect(describeCadence({ period: 'triggered' })).toBe('遇事随时');
   });
 });
 
 describe('placeOnCalendar', () => {
-  it('puts duties with months in those months', () => {
-    expect(placeOnCalendar({ period: 'half-year', count: 1, months: [6, 12], window: '中旬' })).toEqual([
-      { months: [6, 12] },
+  it('puts duties with months in those months, from the first day of their window', () => {
+    expect(placeOnCalendar({ period: 'half-year', count: 1, months: [6, 12], window: '中旬' }, 2026)).toEqual([
+      { month: 6, day: 11 },
+      { month: 12, day: 11 },
     ]);
+  });
+
+  it('puts a 每月 duty with a time of the month in every month, as the .ics does', () => {
+    const placements = placeOnCalendar({ period: 'month', count: 1, window: '月底前' }, 2026);
+    expect(placements.map((p) => ('month' in p ? p.month : 0))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(placements[1]).toEqual({ month: 2, day: 28 });
+  });
+
+  it('puts festival windows in every month they touch, with their days in that year', () => {
+    expect(placeOnCalendar({ period: 'event', event: '临近开学季', nodes: ['开学前'] }, 2026)).toEqual([
+      { month: 2, day: 17, when: '春季开学前：2月17日—3月2日' },
+      { month: 3, day: 1, when: '春季开学前：2月17日—3月2日' },
+      { month: 8, day: 18, when: '秋季开学前：8月18日—31日' },
+    ]);
+    expect(placeOnCalendar({ period: 'event', event: '元旦', nodes: ['元旦'] }, 2026)).toEqual([
+      { month: 1, day: 1, when: '元旦前后：2025年12月25日—1月1日' },
+      { month: 12, day: 25, when: '元旦前后：12月25日—2027年1月1日' },
+    ]);
+  });
+
+  it('keeps one-off duties of a past year out of the months, saying when they were', () => {
     expect(
-      placeOnCalendar({ period: 'once', dates: { from: { month: 4, day: 25 }, to: { month: 5, day: 10 } } }),
-    ).toEqual([{ months: [4, 5] }]);
+      placeOnCalendar({ period: 'event', event: '冬奥会、党的二十大', nodes: ['冬奥会', '二十大'] }, 2026),
+    ).toEqual([{ group: '往年', when: '冬奥会前后：2022年1月28日—2月20日；党的二十大前后：2022年10月9日—22日' }]);
+    expect(
+      placeOnCalendar({ period: 'once', dates: { from: { month: 4, day: 25 }, to: { month: 5, day: 10 } } }, 2026),
+    ).toEqual([{ group: '往年', when: '原文没有写明年份的一次性工作' }]);
   });
 
   it('groups the rest: 年初/年中/年终, 全年, 每学期, 时间节点, 随时', () => {
-    expect(placeOnCalendar({ period: 'year', count: 2, partsOfYear: ['年中', '年终'] })).toEqual([
+    expect(placeOnCalendar({ period: 'year', count: 2, partsOfYear: ['年中', '年终'] }, 2026)).toEqual([
       { group: '年中' },
       { group: '年终' },
     ]);
-    expect(placeOnCalendar({ period: 'year', count: 1, partsOfYear: ['年末'] })).toEqual([{ group: '年终' }]);
-    expect(placeOnCalendar({ period: 'year', count: 2 })).toEqual([{ group: '全年' }]);
-    expect(placeOnCalendar({ period: 'month', count: 1, window: '月底前' })).toEqual([{ group: '全年' }]);
-    expect(placeOnCalendar({ period: 'semester', count: 1 })).toEqual([{ group: '每学期' }]);
-    expect(placeOnCalendar({ period: 'event', event: '开学季' })).toEqual([{ group: '时间节点' }]);
-    expect(placeOnCalendar({ period: 'triggered' })).toEqual([{ group: '随时' }]);
+    expect(placeOnCalendar({ period: 'year', count: 1, partsOfYear: ['年末'] }, 2026)).toEqual([{ group: '年终' }]);
+    expect(placeOnCalendar({ period: 'year', count: 2 }, 2026)).toEqual([{ group: '全年' }]);
+    expect(placeOnCalendar({ period: 'week', count: 1 }, 2026)).toEqual([{ group: '全年' }]);
+    expect(placeOnCalendar({ period: 'semester', count: 1 }, 2026)).toEqual([{ group: '每学期' }]);
+    expect(placeOnCalendar({ period: 'event', event: '重要节点和敏感时期' }, 2026)).toEqual([{ group: '时间节点' }]);
+    expect(placeOnCalendar({ period: 'triggered' }, 2026)).toEqual([{ group: '随时' }]);
+  });
+});
+
+describe('dayRange', () => {
+  it('writes a range of days, with the year only where it is not the year shown', () => {
+    expect(dayRange('2026-02-02', '2026-02-15', 2026)).toBe('2月2日—15日');
+    expect(dayRange('2026-02-17', '2026-03-02', 2026)).toBe('2月17日—3月2日');
+    expect(dayRange('2026-10-06', '2026-10-06', 2026)).toBe('10月6日');
+    expect(dayRange('2025-12-25', '2026-01-01', 2026)).toBe('2025年12月25日—1月1日');
   });
 });
 

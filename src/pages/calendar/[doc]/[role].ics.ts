@@ -5,11 +5,10 @@ import { getObligationData } from '../../../data/obligations';
 /** One file per document × role (either may be "all") that has at least one dated duty. */
 export const getStaticPaths = (async () => {
   const { obligations, roles } = await getObligationData();
-  const year = new Date().getFullYear();
   const docs = [ALL, ...new Set(obligations.map((o) => o.document))];
   return docs.flatMap((doc) =>
     [ALL, ...roles.map((r) => r.id)]
-      .filter((role) => obligations.some((o) => matches(o, doc, role) && hasEvents(o, year)))
+      .filter((role) => obligations.some((o) => matches(o, doc, role) && hasEvents(o)))
       .map((role) => ({ params: { doc, role } })),
   );
 }) satisfies GetStaticPaths;
