@@ -41,6 +41,8 @@ export interface ChecklistData {
   roles: { id: string; name: string }[];
   /** The most complete school document: what a first visitor sees. */
   defaultDocument: string;
+  /** Its duties, in the page itself: a first visit (and one offline) needs no fetch. */
+  defaultDuties: DocumentDuties | null;
 }
 
 let cache: Promise<{ data: ChecklistData; byDocument: Map<string, DocumentDuties> }> | undefined;
@@ -98,12 +100,14 @@ async function build() {
     byDocument.get(slug)?.duties.filter((x) => x.cadence.months || x.cadence.count).length ?? 0;
   const schools = withDuties.filter((d) => d.bodyType === '学校').sort((a, b) => dated(b.slug) - dated(a.slug));
   const used = new Set(obligations.flatMap((o) => o.roles));
+  const defaultDocument = schools[0]?.slug ?? withDuties[0]?.slug ?? '';
   return {
     byDocument,
     data: {
       documents: withDuties,
       roles: roles.filter((r) => used.has(r.id)).map((r) => ({ id: r.id, name: r.name })),
-      defaultDocument: schools[0]?.slug ?? withDuties[0]?.slug ?? '',
+      defaultDocument,
+      defaultDuties: byDocument.get(defaultDocument) ?? null,
     },
   };
 }

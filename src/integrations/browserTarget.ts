@@ -48,7 +48,7 @@ const GUESSED = [
   /^es\.set\..+/,
   /^es\.(weak-)?map\.get-or-insert.*/,
   /^web\.url(-search-params)?\..+/,
-  /^es\.(typed-array|array-buffer)\..+/,
+  /^es\.(typed-array|array-buffer|uint8-array)\..+/,
   'es.error.cause',
   /^es\.iterator\..+/,
   /^es\.json\..+/,

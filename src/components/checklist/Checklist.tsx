@@ -10,25 +10,24 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChecklistData } from '../../data/checklist';
 import { choiceSearch, parseChoice } from '../../lib/checklist/choice';
 import { entriesOf, removeFromList, setNotApplicable, setTick, updateYear, addToList } from '../../lib/checklist/edit';
-import { buildLedger } from '../../lib/checklist/ledger';
+import type { LedgerExport } from '../../lib/checklist/ledger';
 import { planYear, resolveList, type PlannedSlot } from '../../lib/checklist/plan';
 import { emptyYear, referencedFiles, type ChecklistRecord, type Selection } from '../../lib/checklist/record';
-import { yearRows } from '../../lib/checklist/rows';
 import { localToday } from '../../lib/checklist/status';
 import type { StoreMode } from '../../lib/checklist/store';
 import { Accountability } from './Accountability';
 import { download } from './browser';
 import { LedgerContext } from './context';
-import { loadDocument, useDuties } from './dutyData';
+import { loadDocument, provide, useDuties } from './dutyData';
 import { InTurn } from './InTurn';
 import { lazy } from './Lazy';
-import { Reminders } from './Reminders';
 import { Setup } from './Setup';
-import { Tools } from './Tools';
 import { useLedger } from './useLedger';
 import { YearPlan } from './YearPlan';
 
 const ListEditor = lazy(() => import('./ListEditor').then((m) => m.ListEditor));
+// 保存与导出 comes last, once the rest of the page has rendered: its code is not needed before.
+const Tools = lazy(() => import('./Tools').then((m) => m.Tools));
 
 const MODE_NOTICES: Record<StoreMode, string | null> = {
   persistent: null,
@@ -39,7 +38,8 @@ const MODE_NOTICES: Record<StoreMode, string | null> = {
 const same = (a: Selection | null, b: Selection | null) => JSON.stringify(a) === JSON.stringify(b);
 const unique = (list: string[]) => [...new Set(list)];
 
-export default function Checklist({ documents, roles, defaultDocument }: ChecklistData) {
+export default function Checklist({ documents, roles, defaultDocument, defaultDuties }: ChecklistData) {
+  useState(() => provide(defaultDuties));
   const [today] = useState(localToday);
   const thisYear = Number(today.slice(0, 4));
   const ledger = useLedger();
@@ -139,13 +139,18 @@ export default function Checklist({ documents, roles, defaultDocument }: Checkli
   const onTick = (slot: PlannedSlot, done: string | null, note = slot.note) =>
     change((r) => setTick(r, year, slot.tickKey, done, note));
   const onNotApplicable = (key: string, reason: string | null) => change((r) => setNotApplicable(r, year, key, reason));
-  const exportLedger = (content: 'ledger' | 'list') =>
-    buildLedger(record, content === 'list' ? resolved.all : resolved.duties, {
-      content,
-      exportedAt: new Date().toISOString(),
-      site,
-      roleName,
-    });
+  /** The ledger as exported: loaded only when used, like everything else that writes files. */
+  const exportLedger = async (content: 'ledger' | 'list'): Promise<LedgerExport> =>
+    (await import('../../lib/checklist/ledger')).buildLedger(
+      record,
+      content === 'list' ? resolved.all : resolved.duties,
+      {
+        content,
+        exportedAt: new Date().toISOString(),
+        site,
+        roleName,
+      },
+    );
   const problem = store.problem;
   const modeNotice = MODE_NOTICES[store.mode];
 
@@ -291,15 +296,11 @@ export default function Checklist({ documents, roles, defaultDocument }: Checkli
               year={year}
               today={today}
               exportLedger={exportLedger}
-              csvRows={() => yearRows(plan, year, items, yearRecord, docTitle)}
-            >
-              <Reminders
-                planned={() => plan.groups.flatMap((g) => g.duties)}
-                year={year}
-                today={today}
-                unit={record.unit}
-              />
-            </Tools>
+              csvRows={async () =>
+                (await import('../../lib/checklist/rows')).yearRows(plan, year, items, yearRecord, docTitle)
+              }
+              planned={() => plan.groups.flatMap((g) => g.duties)}
+            />
           </InTurn>
         )}
 

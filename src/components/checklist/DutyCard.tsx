@@ -1,4 +1,5 @@
 /** One duty of the self-check: what, how often, who, where it comes from, and a row per occurrence. */
+import { useState } from 'preact/hooks';
 import type { PlannedDuty, PlannedSlot } from '../../lib/checklist/plan';
 import { STATUS_LABELS } from '../../lib/checklist/status';
 import { href } from '../link';
@@ -20,6 +21,9 @@ export function DutyCard({ planned, year, today, readOnly, onTick, onNotApplicab
   const { duty, slots, status, done } = planned;
   const source = duty.source === 'own' ? `本单位工作${duty.citation ? ` · 依据：${duty.citation}` : ''}` : '';
   const counted = slots.filter((s) => s.status !== 'not-applicable').length;
+  /** Occurrences ticked outside their window whose date is being asked for. */
+  const [asking, setAsking] = useState<string[]>([]);
+  const open = done + asking.filter((key) => !slots.some((s) => s.tickKey === key && s.done)).length;
   return (
     <li
       class="check-duty"
@@ -34,7 +38,7 @@ export function DutyCard({ planned, year, today, readOnly, onTick, onNotApplicab
             ...slots.map((slot) => `口口${slot.label}${slotRange(slot)}${STATUS_LABELS[slot.status]}`),
           ],
           // Padding; each row's box and gap; a ticked slot's date, note and evidence fields.
-          2 + slots.length * 0.5 + done * 10,
+          2 + slots.length * 0.5 + open * 10,
         ),
       }}
     >
@@ -70,6 +74,10 @@ export function DutyCard({ planned, year, today, readOnly, onTick, onNotApplicab
             today={today}
             several={slots.length > 1}
             readOnly={readOnly}
+            asking={asking.includes(slot.tickKey) && !slot.done}
+            onAsk={(on) =>
+              setAsking((list) => (on ? [...list, slot.tickKey] : list.filter((key) => key !== slot.tickKey)))
+            }
             onTick={onTick}
             onNotApplicable={onNotApplicable}
           />

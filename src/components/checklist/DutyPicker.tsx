@@ -6,20 +6,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistDocument, DocumentDuties } from '../../data/checklist';
 import type { ListEntry } from '../../lib/checklist/record';
+import { PERIOD_NAMES } from '../../lib/checklist/periods';
 import { loadDocument } from './dutyData';
 
-const PERIOD_NAMES: Record<string, string> = {
-  year: '每年',
-  'half-year': '每半年',
-  quarter: '每季度',
-  month: '每月',
-  semester: '每学期',
-  week: '每周',
-  once: '一次性',
-  event: '时间节点',
-  ongoing: '定期',
-  triggered: '随时',
-};
 const OPTIONS_SHOWN = 100;
 
 interface Props {

@@ -1,15 +1,19 @@
 /** 导入前确认: merge or replace, and what either would change, before anything is written. */
-import type { ImportPreview as Preview } from '../../lib/checklist/record';
+import { mergeRecords, previewImport } from '../../lib/checklist/merge';
+import type { ChecklistRecord } from '../../lib/checklist/record';
 
 interface Props {
+  current: ChecklistRecord;
+  incoming: ChecklistRecord;
   mode: 'merge' | 'replace';
-  preview: Preview;
   onMode(mode: 'merge' | 'replace'): void;
-  onConfirm(): void;
+  /** The record after the import. */
+  onConfirm(next: ChecklistRecord): void;
   onCancel(): void;
 }
 
-export function ImportPreview({ mode, preview, onMode, onConfirm, onCancel }: Props) {
+export function ImportPreview({ current, incoming, mode, onMode, onConfirm, onCancel }: Props) {
+  const preview = previewImport(current, incoming, mode);
   const same = preview.years.length === 0 && !preview.selectionChanges && !preview.listChanges;
   return (
     <div class="import-preview" role="group" aria-labelledby="import-title">
@@ -40,7 +44,10 @@ export function ImportPreview({ mode, preview, onMode, onConfirm, onCancel }: Pr
         </ul>
       )}
       <p>
-        <button type="button" onClick={onConfirm}>
+        <button
+          type="button"
+          onClick={() => onConfirm(mode === 'merge' ? mergeRecords(current, incoming) : { ...incoming })}
+        >
           确认导入
         </button>
         <button type="button" onClick={onCancel}>

@@ -6,7 +6,8 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
   let view: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   return function Lazy(props: P) {
-    const [, setShown] = useState(view);
+    // A flag, not the component: useState would call a function given to it as an initialiser.
+    const [, setShown] = useState(view !== null);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (view) return;
@@ -14,7 +15,7 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
       loading.then(
         (loaded) => {
           view = loaded;
-          setShown(() => loaded);
+          setShown(true);
         },
         () => {
           loading = null;

@@ -28,7 +28,7 @@ interface Props {
   roles: readonly { id: string; name: string }[];
   documents: readonly ChecklistDocument[];
   chosenRoles: readonly string[];
-  exportList(): LedgerExport;
+  exportList(): Promise<LedgerExport>;
 }
 
 export function ListEditor({ all, unresolved, roles, documents, chosenRoles, exportList }: Props) {
@@ -190,10 +190,10 @@ export function ListEditor({ all, unresolved, roles, documents, chosenRoles, exp
       <p class="tool-buttons">
         <button
           type="button"
-          onClick={() =>
+          onClick={async () =>
             download(
               `责任制工作清单-${record.unit || '本单位'}.json`,
-              JSON.stringify(exportList(), null, 2),
+              JSON.stringify(await exportList(), null, 2),
               'application/json',
             )
           }

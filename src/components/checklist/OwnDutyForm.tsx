@@ -5,17 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { OWN_PERIODS, OWN_TEXT_MAX, ownCadenceProblem, type OwnDuty } from '../../lib/checklist/record';
+import { PERIOD_NAMES } from '../../lib/checklist/periods';
 import { ChoiceList, toggled } from './ChoiceList';
-
-const PERIOD_LABELS: Record<(typeof OWN_PERIODS)[number], string> = {
-  year: '每年',
-  'half-year': '每半年',
-  quarter: '每季度',
-  month: '每月',
-  semester: '每学期',
-  ongoing: '定期（未规定周期）',
-  triggered: '遇事随时',
-};
 
 interface Props {
   /** The duty to edit, or a new one's id. */
@@ -83,7 +74,7 @@ export function OwnDutyForm({ duty, roles, onSave, onCancel }: Props) {
           <select value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value as typeof period)}>
             {OWN_PERIODS.map((p) => (
               <option key={p} value={p}>
-                {PERIOD_LABELS[p]}
+                {PERIOD_NAMES[p]}
               </option>
             ))}
           </select>

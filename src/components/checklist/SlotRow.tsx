@@ -36,16 +36,18 @@ export interface SlotRowProps {
   /** More than one occurrence: each shows its own pressing status. */
   several: boolean;
   readOnly: boolean;
+  /** Ticked outside its window: the date is asked for before anything is saved (kept by the card, which sizes itself by it). */
+  asking: boolean;
+  onAsk(asking: boolean): void;
   onTick(slot: PlannedSlot, done: string | null, note?: string): void;
   onNotApplicable(key: string, reason: string | null): void;
 }
 
-export function SlotRow({ slot, duty, year, today, several, readOnly, onTick, onNotApplicable }: SlotRowProps) {
+export function SlotRow(props: SlotRowProps) {
+  const { slot, duty, year, today, several, readOnly, asking, onAsk: setAsking, onTick, onNotApplicable } = props;
   const id = `tick-${slot.tickKey.replace(/[^a-zA-Z0-9-]/g, (c) => `_${c.codePointAt(0)?.toString(16)}`)}`;
   const range = slotRange(slot);
   const bounds = dateBounds(year, slot);
-  /** Ticked outside the window: the date is asked for before anything is saved. */
-  const [asking, setAsking] = useState(false);
   /** A typed date that was refused; the record keeps the last good one. */
   const [refused, setRefused] = useState<DoneDateProblem | null>(null);
   const [files, setFiles] = useState(false);
@@ -85,10 +87,10 @@ export function SlotRow({ slot, duty, year, today, several, readOnly, onTick, on
       {several && !['done', 'undated', 'not-yet'].includes(slot.status) && (
         <span class={`status status-${slot.status}`}>{STATUS_LABELS[slot.status]}</span>
       )}
-      {slot.reason && !slot.done && (
+      {slot.reasonKey === slot.tickKey && !slot.done && (
         <span class="slot-na">
           不适用：{slot.reason}
-          {slot.reason && !readOnly && (
+          {!readOnly && (
             <button type="button" class="link-button" onClick={() => onNotApplicable(slot.tickKey, null)}>
               撤销不适用<span class="visually-hidden">{which}</span>
             </button>

@@ -6,11 +6,13 @@
  */
 import { useState } from 'preact/hooks';
 import type { LedgerExport } from '../../lib/checklist/ledger';
-import { emptyRecord, mergeRecords, previewImport, type ChecklistRecord } from '../../lib/checklist/record';
+import { emptyRecord, type ChecklistRecord } from '../../lib/checklist/record';
 import { PERIOD_TABLE } from '../../lib/checklist/slots';
 import { RECORD_KEY } from '../../lib/checklist/store';
 import { download, downloadBlob } from './browser';
-import { ImportPreview } from './ImportPreview';
+import { lazy } from './Lazy';
+import { Reminders } from './Reminders';
+import type { PlannedDuty } from '../../lib/checklist/plan';
 import type { Ledger } from './useLedger';
 
 interface Props {
@@ -18,14 +20,16 @@ interface Props {
   year: number;
   today: string;
   /** The ledger as exported (record + readable duties). */
-  exportLedger(content: 'ledger' | 'list'): LedgerExport;
-  csvRows(): Record<string, string>[];
-  children?: preact.ComponentChildren;
+  exportLedger(content: 'ledger' | 'list'): Promise<LedgerExport>;
+  csvRows(): Promise<Record<string, string>[]>;
+  /** The year's planned duties, for the calendar file. */
+  planned(): PlannedDuty[];
 }
 
 const loadFiles = () => import('./ledgerFiles');
+const ImportPreview = lazy(() => import('./ImportPreview').then((m) => m.ImportPreview));
 
-export function Tools({ ledger, year, today, exportLedger, csvRows, children }: Props) {
+export function Tools({ ledger, year, today, exportLedger, csvRows, planned }: Props) {
   const { record, readOnly, commit, persisted } = ledger;
   const [incoming, setIncoming] = useState<{
     record: ChecklistRecord;
@@ -38,14 +42,14 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
   const [undo, setUndo] = useState<ChecklistRecord | null>(null);
   const yearKey = String(year);
 
-  const exportJson = () =>
-    download(`责任制台账-${today}.json`, JSON.stringify(exportLedger('ledger'), null, 2), 'application/json');
+  const exportJson = async () =>
+    download(`责任制台账-${today}.json`, JSON.stringify(await exportLedger('ledger'), null, 2), 'application/json');
   const exportZip = async () => {
     setBusy(true);
     setMessage('正在打包台账和佐证材料……');
     try {
       const { ledgerZip } = await loadFiles();
-      downloadBlob(`责任制台账-${today}.zip`, await ledgerZip(exportLedger('ledger')));
+      downloadBlob(`责任制台账-${today}.zip`, await ledgerZip(await exportLedger('ledger')));
       setMessage('已导出台账（ZIP）。');
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
@@ -57,7 +61,7 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
     const { default: Papa } = await import('papaparse');
     download(
       `责任制自查-${yearKey}.csv`,
-      `\ufeff${Papa.unparse(csvRows(), { escapeFormulae: true })}`,
+      `\ufeff${Papa.unparse(await csvRows(), { escapeFormulae: true })}`,
       'text/csv;charset=utf-8',
     );
   };
@@ -75,9 +79,8 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
     if ('error' in result) setImportError(result.error);
     else setIncoming({ ...result, mode: 'merge' });
   };
-  const confirmImport = () => {
+  const confirmImport = (next: ChecklistRecord) => {
     if (!incoming) return;
-    const next = incoming.mode === 'merge' ? mergeRecords(record, incoming.record) : { ...incoming.record };
     // The files are stored already; the record switches over last. If it cannot be saved, they go again.
     if (commit(next)) setMessage('已导入。');
     else void discard(incoming.written);
@@ -116,7 +119,7 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
         <button type="button" onClick={() => void exportZip()} disabled={busy}>
           导出台账（ZIP，含佐证材料）
         </button>
-        <button type="button" onClick={exportJson}>
+        <button type="button" onClick={() => void exportJson()}>
           导出记录（JSON）
         </button>
         <button type="button" onClick={() => void exportCsv()}>
@@ -147,8 +150,9 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
       )}
       {incoming && (
         <ImportPreview
+          current={record}
+          incoming={incoming.record}
           mode={incoming.mode}
-          preview={previewImport(record, incoming.record, incoming.mode)}
           onMode={(mode) => setIncoming({ ...incoming, mode })}
           onConfirm={confirmImport}
           onCancel={cancelImport}
@@ -169,7 +173,7 @@ export function Tools({ ledger, year, today, exportLedger, csvRows, children }: 
           </button>
         )}
       </p>
-      {children}
+      <Reminders planned={planned} year={year} today={today} unit={record.unit} />
       <p>
         <button type="button" class="danger" onClick={() => void clearAll()} disabled={readOnly || busy}>
           删除本浏览器中的全部数据

@@ -11,6 +11,11 @@ import { href } from '../link';
 const loaded = new Map<string, DocumentDuties>();
 const loading = new Map<string, Promise<DocumentDuties>>();
 
+/** Duty data the page carries already (its default document). */
+export function provide(data: DocumentDuties | null) {
+  if (data) loaded.set(data.document, data);
+}
+
 /** One document's duty data; rejects (and is tried afresh next time) when it cannot be fetched. */
 export function loadDocument(slug: string): Promise<DocumentDuties> {
   const known = loaded.get(slug);

@@ -57,7 +57,9 @@ export const clearFiles = () => clear(files());
 /** Storage the site uses and may use, in bytes; null where the browser does not say (Safari before 17). */
 export async function storageEstimate(): Promise<{ usage: number; quota: number } | null> {
   try {
-    const estimate = await navigator.storage?.estimate?.();
+    if (!navigator.storage?.estimate) return null;
+    // eslint-disable-next-line compat/compat -- feature-detected on the line above: Safari 14 gets null
+    const estimate = await navigator.storage.estimate();
     return estimate && typeof estimate.usage === 'number' && typeof estimate.quota === 'number'
       ? { usage: estimate.usage, quota: estimate.quota }
       : null;
@@ -67,4 +69,8 @@ export async function storageEstimate(): Promise<{ usage: number; quota: number 
 }
 
 export const megabytes = (bytes: number) =>
-  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+    : bytes >= 1024 ** 2
+      ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
+      : `${Math.max(1, Math.round(bytes / 1024))} KB`;

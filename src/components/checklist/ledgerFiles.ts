@@ -5,7 +5,7 @@
 import { parseLedgerValue, type LedgerExport } from '../../lib/checklist/ledger';
 import { recordFromValue, type ChecklistRecord } from '../../lib/checklist/record';
 import { LedgerZipError, readLedgerZip, writeLedgerZip } from '../../lib/checklist/zip';
-import { clearFiles, collectGarbage, evidenceStore } from './evidenceStore';
+import { clearFiles, collectGarbage, evidenceStore, storageEstimate } from './evidenceStore';
 
 export type ReadResult = { record: ChecklistRecord; written: string[] } | { error: string };
 
@@ -18,7 +18,11 @@ const isZip = async (file: Blob) => {
 export async function readImport(file: File): Promise<ReadResult> {
   if (await isZip(file)) {
     try {
-      const { ledger, written } = await readLedgerZip(file, evidenceStore);
+      const room = async () => {
+        const estimate = await storageEstimate();
+        return estimate && estimate.quota - estimate.usage;
+      };
+      const { ledger, written } = await readLedgerZip(file, evidenceStore, { room });
       return { record: ledger.record, written };
     } catch (error) {
       return {

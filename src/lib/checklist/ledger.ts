@@ -56,7 +56,7 @@ const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minV
 const monthDay = v.strictObject({ month: int(1, 12), day: int(1, 31) });
 const words = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-/** A cadence as the obligations data writes it; anything this accepts has slots (slots.ts never throws on it). */
+/** A cadence as the obligations data writes it; slots.ts never throws on anything this accepts. */
 export const cadenceSchema = v.strictObject({
   period: words(20),
   count: v.optional(int(1, 100)),
@@ -66,6 +66,8 @@ export const cadenceSchema = v.strictObject({
   dates: v.optional(v.strictObject({ from: monthDay, to: monthDay })),
   partsOfYear: v.optional(v.pipe(v.array(v.picklist(PARTS_OF_YEAR)), v.minLength(1), v.maxLength(4))),
   event: v.optional(words(100)),
+  /** Named festivals and time nodes (春节前, 国庆期间); unknown ones simply have no window. */
+  nodes: v.optional(v.pipe(v.array(words(20)), v.minLength(1), v.maxLength(20))),
 });
 
 export const dutySnapshotSchema = v.strictObject({

@@ -35,6 +35,8 @@ export interface PlannedSlot extends Slot {
   note: string;
   /** Why it does not apply (the duty's or this occurrence's 不适用), or null. */
   reason: string | null;
+  /** Where that reason is recorded: the duty's id (the whole duty) or this tick key. */
+  reasonKey: string | null;
   /** Evidence files attached to it. */
   evidence: number;
   status: SlotStatus;
@@ -143,13 +145,15 @@ export function planSlots(
     const tickKey = `${id}/${slot.key}`;
     const tick = record.ticks[tickKey];
     const done = tick?.done ?? null;
-    const reason = wholeDuty ?? record.notApplicable[tickKey]?.reason ?? null;
+    const own = record.notApplicable[tickKey]?.reason ?? null;
+    const reason = wholeDuty ?? own;
     return {
       ...slot,
       tickKey,
       done,
       note: tick?.note ?? '',
       reason,
+      reasonKey: wholeDuty ? id : own ? tickKey : null,
       evidence: record.evidence[tickKey]?.length ?? 0,
       status: !done && reason ? 'not-applicable' : slotStatus(slot, done, today),
     };
@@ -182,7 +186,7 @@ export interface YearPlan {
   overall: Progress;
   /** Progress of each chosen role (none when no role is chosen). */
   byRole: { role: string; progress: Progress }[];
-  /** What to do now (in its window, the nearest end first), then what starts within DUE_SOON_DAYS. */
+  /** Open now or opening within DUE_SOON_DAYS, by urgency: the nearest end first. */
   nextDue: DueSlot[];
   /** Past their window, the most recent first. */
   overdue: DueSlot[];
@@ -237,7 +241,9 @@ export function planYear(
     ),
     overall: progress(planned),
     byRole: roles.map((role) => ({ role, progress: progress(planned.filter((p) => p.duty.roles.includes(role))) })),
-    nextDue: [...due.now, ...due.soon].slice(0, listed),
+    nextDue: [...due.now, ...due.soon]
+      .sort((a, b) => byDate(a.end, b.end) || byDate(a.start, b.start))
+      .slice(0, listed),
     overdue: due.overdue,
     dueThisMonth: due.dueThisMonth,
   };

@@ -117,7 +117,7 @@ export function slotsFor(c: Cadence, year: number): Slot[] {
       }
       if (c.partsOfYear) {
         const [[fm, fd]] = PARTS[c.partsOfYear[0] as PartOfYear];
-        const [, [tm, td]] = PARTS[c.partsOfYear.at(-1) as PartOfYear];
+        const [, [tm, td]] = PARTS[c.partsOfYear[c.partsOfYear.length - 1] as PartOfYear];
         return repeat(
           [{ key: 'y', label: c.partsOfYear.join('、'), start: day(year, fm, fd), end: day(year, tm, td) }],
           count,

@@ -101,7 +101,14 @@ export async function writeLedgerZip(ledger: LedgerExport, store: FileStore): Pr
       ...entries.map(({ path, ref }) => ({ path, size: ref.size, sha256: ref.sha256 })),
     ],
   };
-  const parts: Uint8Array[] = [];
+  // The archive's bytes move into Blobs file by file, so no one step copies 100 MB and the page's own
+  // memory holds at most a file's worth at a time.
+  const done: Blob[] = [];
+  let parts: Uint8Array[] = [];
+  const settle = () => {
+    if (parts.length) done.push(new Blob(parts as BlobPart[]));
+    parts = [];
+  };
   let failed: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failed = error;
@@ -128,10 +135,12 @@ export async function writeLedgerZip(ledger: LedgerExport, store: FileStore): Pr
       await pause();
     }
     if (failed) throw failed;
+    settle();
   }
   zip.end();
   if (failed) throw failed;
-  return new Blob(parts as BlobPart[], { type: 'application/zip' });
+  settle();
+  return new Blob(done, { type: 'application/zip' });
 }
 
 export const QUOTA =
@@ -176,7 +185,12 @@ export interface ReadLedger {
  * files; the record is the caller's to switch over. Throws LedgerZipError
  * with a message in Chinese; then nothing it stored is left behind.
  */
-export async function readLedgerZip(zipFile: Blob, store: FileStore, hash: Hash = sha256Hex): Promise<ReadLedger> {
+export async function readLedgerZip(
+  zipFile: Blob,
+  store: FileStore,
+  options: { hash?: Hash; room?: () => Promise<number | null> } = {},
+): Promise<ReadLedger> {
+  const hash = options.hash ?? sha256Hex;
   const data = new Uint8Array(await zipFile.arrayBuffer());
   const ledgerBytes = readEntry(data, 'ledger.json');
   if (!ledgerBytes) throw new LedgerZipError('ZIP 中没有 ledger.json，不是本站导出的台账，未导入。');
@@ -188,9 +202,17 @@ export async function readLedgerZip(zipFile: Blob, store: FileStore, hash: Hash 
     throw new LedgerZipError(
       'ledger.json 与 manifest.json 记载的不一致（文件被改动过），未导入，现有记录没有任何改动。',
     );
+  const refs = [...referencedFiles(parsed.ledger.record).values()];
+  // Refused before anything is written when the browser says the new files will not fit.
+  const room = options.room ? await options.room() : null;
+  if (room !== null) {
+    let needed = 0;
+    for (const ref of refs) if (!(await store.get(ref.sha256))) needed += ref.size;
+    if (needed > room) throw new LedgerZipError(QUOTA);
+  }
   const written: string[] = [];
   try {
-    for (const ref of referencedFiles(parsed.ledger.record).values()) {
+    for (const ref of refs) {
       const entry = manifest.find((f) => f.sha256 === ref.sha256 && f.path !== 'ledger.json');
       const bytes = entry && readEntry(data, entry.path);
       if (!entry || !bytes)

@@ -88,21 +88,21 @@ export function calendarEvents(cadence: Cadence, year: number): CalendarEvent[] 
   return events;
 }
 
-// RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
-const icsText = (calendar: ReturnType<typeof ical>) => `${calendar.toString()}\r\n`;
-
 const newCalendar = (name: string, host: string) =>
   ical({
     name,
     prodId: { company: host, product: '责任制手册', language: 'ZH' },
     method: ICalCalendarMethod.PUBLISH,
     scale: 'gregorian',
-    // Subscribed calendars are fetched again after this long (X-PUBLISHED-TTL).
-    ttl: 60 * 60 * 24,
   });
+
+/** RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off). */
+const serialize = (calendar: ReturnType<typeof ical>) => `${calendar.toString()}\r\n`;
 
 export function buildIcs(obligations: readonly CalendarObligation[], options: CalendarOptions): string {
   const calendar = newCalendar(options.name, options.host);
+  // Subscribed calendars are fetched again after this long (X-PUBLISHED-TTL).
+  calendar.ttl(60 * 60 * 24);
   for (const o of obligations) {
     for (const event of calendarEvents(o.cadence, options.year)) {
       calendar.createEvent({
@@ -120,7 +120,7 @@ export function buildIcs(obligations: readonly CalendarObligation[], options: Ca
       });
     }
   }
-  return icsText(calendar);
+  return serialize(calendar);
 }
 
 /** One occurrence of a duty on one's own list: an all-day event over its window (days inclusive, YYYY-MM-DD). */
@@ -163,13 +163,15 @@ export function buildReminderIcs(events: readonly OccurrenceEvent[], options: Re
       ...(e.url ? { url: e.url } : {}),
     });
     // Relative to the end (DTEND is the day after the window): N days before the window's last day is over.
+    // relatesTo is set by its method: ical-generator 11 leaves it out when given with the alarm's data.
     if (options.alarmDays !== null)
-      event.createAlarm({
-        type: ICalAlarmType.display,
-        trigger: options.alarmDays * 86400,
-        relatesTo: 'END',
-        description: `${e.summary}：期限${options.alarmDays ? `还有 ${options.alarmDays} 天` : '今天'}结束`,
-      });
+      event
+        .createAlarm({
+          type: ICalAlarmType.display,
+          trigger: options.alarmDays * 86400,
+          description: `${e.summary}：期限${options.alarmDays ? `还有 ${options.alarmDays} 天` : '今天'}结束`,
+        })
+        .relatesTo('END');
   }
-  return icsText(calendar);
+  return serialize(calendar);
 }

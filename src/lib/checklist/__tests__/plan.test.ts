@@ -113,13 +113,13 @@ describe('planYear', () => {
   });
 
   it('leads with what is due now and soon, then lists what is overdue, the most recent first', () => {
-    // 6-05: the second quarter's window (6月11–20日) starts within 14 days; the year-long one is open now.
-    expect(plan.nextDue.map(({ slot }) => slot.tickKey)).toEqual(['D01-01/y-2', 'D05-17/q2']);
+    // 6-05: the second quarter's window (6月11–20日) starts within 14 days and ends before the year-long one.
+    expect(plan.nextDue.map(({ slot }) => slot.tickKey)).toEqual(['D05-17/q2', 'D01-01/y-2']);
     expect(plan.overdue.map(({ slot }) => slot.tickKey)).toEqual(['D01-18/m3']);
     // In December (the case found by a user): the December window first, not January's overdue ones.
     const monthly = duty('D02-01', { period: 'month', count: 1 });
     const december = planYear([monthly, quarterly], 2026, record, '2026-12-02');
-    expect(december.nextDue.map(({ slot }) => slot.tickKey)).toEqual(['D02-01/m12', 'D05-17/q4']);
+    expect(december.nextDue.map(({ slot }) => slot.tickKey)).toEqual(['D05-17/q4', 'D02-01/m12']);
     expect(december.overdue.map(({ slot }) => slot.tickKey).slice(0, 4)).toEqual([
       'D02-01/m11',
       'D02-01/m10',

@@ -6,17 +6,16 @@ import {
   CURRENT_VERSION,
   doneDateProblem,
   emptyRecord,
-  mergeRecords,
   OWN_PERIODS,
   ownCadenceProblem,
   parseRecord,
-  previewImport,
   recordSchema,
   serializeRecord,
   tickSchema,
   type ChecklistRecord,
   type ChecklistRecordV2,
 } from '../record';
+import { mergeRecords, previewImport } from '../merge';
 
 const NOW = '2026-11-21T08:00:00.000Z';
 const now = () => NOW;
