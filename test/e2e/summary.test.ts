@@ -293,10 +293,12 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
               unit: `第${n + 1}支部`,
               exportedAt: `${YEAR}-12-20T02:00:00.000Z`,
               done: Object.fromEntries(
-                all.map((d, i) => [
-                  occurrenceKeys(d, YEAR)[0]!,
-                  { date: date(6, 1 + (i % 28)), note: `第${i}项已办，会议纪要存档备查` },
-                ]),
+                // The first occurrence of each duty (a one-off of another year has none).
+                all.flatMap((d, i) =>
+                  occurrenceKeys(d, YEAR)
+                    .slice(0, 1)
+                    .map((key) => [key, { date: date(6, 1 + (i % 28)), note: `第${i}项已办，会议纪要存档备查` }]),
+                ),
               ),
             },
             all,
@@ -309,7 +311,7 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
     const { page, errors, close } = await openPage(browser, { acceptDownloads: true });
     await openThree(page, big);
     const rows = await page.getByRole('table', { name: '明细' }).locator('tbody tr:not(.summary-unit)').count();
-    expect(rows).toBeGreaterThan(12 * all.length);
+    expect(rows).toBeGreaterThan(1000);
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 20_000 }),
       page.getByRole('button', { name: '导出 Excel（.xlsx）' }).click(),

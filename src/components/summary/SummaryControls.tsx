@@ -27,6 +27,32 @@ export function filterText(filter: SummaryFilter, units: readonly SummaryUnit[],
   return `状态：${states}；角色：${role}；单位：${unit}`;
 }
 
+interface AllSelectProps {
+  label: string;
+  /** The first option, value '': no filter. */
+  all: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+}
+
+/** A filter as a native select, named by its visible label alone (not by the option chosen). */
+function AllSelect({ label, all, value, options, onChange }: AllSelectProps) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select aria-label={label} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function SummaryControls({ summary, files, years, year, units, roles, filter, onYear, onFilter }: Props) {
   const [exporting, setExporting] = useState<'idle' | 'busy' | 'failed'>('idle');
   const words = filterText(filter, units, roles);
@@ -70,39 +96,20 @@ export function SummaryControls({ summary, files, years, year, units, roles, fil
             onFilter({ ...filter, states: toggled(filter.states, value, checked) as OccurrenceState[] })
           }
         />
-        <label>
-          <span>角色</span>
-          <select
-            aria-label="角色"
-            value={filter.role ?? ''}
-            onChange={(e) => onFilter({ ...filter, role: (e.target as HTMLSelectElement).value || null })}
-          >
-            <option value="">全部角色</option>
-            {roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>单位</span>
-          <select
-            aria-label="单位"
-            value={filter.unit ?? ''}
-            onChange={(e) => {
-              const value = (e.target as HTMLSelectElement).value;
-              onFilter({ ...filter, unit: value === '' ? null : Number(value) });
-            }}
-          >
-            <option value="">全部单位</option>
-            {units.map((u) => (
-              <option key={u.index} value={u.index}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AllSelect
+          label="角色"
+          all="全部角色"
+          value={filter.role ?? ''}
+          options={roles.map((r) => ({ value: r.id, label: r.name }))}
+          onChange={(value) => onFilter({ ...filter, role: value || null })}
+        />
+        <AllSelect
+          label="单位"
+          all="全部单位"
+          value={filter.unit === null ? '' : String(filter.unit)}
+          options={units.map((u) => ({ value: String(u.index), label: u.label }))}
+          onChange={(value) => onFilter({ ...filter, unit: value === '' ? null : Number(value) })}
+        />
         <div class="tool-buttons">
           <button type="button" onClick={() => void exportWorkbook()} disabled={exporting === 'busy'}>
             导出 Excel（.xlsx）
