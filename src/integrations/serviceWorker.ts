@@ -26,7 +26,7 @@ const NEVER = /\.(ics|docx|map)$|^sw\.js$|^obligations(\.schema)?\.json$|^offlin
 /** Files every page may need: hashed assets and the root's static files (icons, manifest …). */
 const SHELL_FILE = /^_astro\/|^[^/]+\.(svg|png|webmanifest|js|css)$/;
 /** Hashed assets loaded on demand that are too large to send every visitor ahead: the 汇总's Excel writer. */
-const ON_DEMAND = /^_astro\/saveWorkbook\./;
+const ON_DEMAND = /^_astro\/workbookWriter-/;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -88,10 +88,10 @@ async function openThree(page: Page, paths: string[]) {
   await expect
     .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
     .toMatch(/^已打开 \d+ 个文件/);
-  await page.getByRole('table', { name: '明细' }).waitFor();
-  // The detail renders a unit at a time: wait for every unit's rows.
+  await page.getByRole('region', { name: '明细', exact: true }).waitFor();
+  // The detail renders a unit at a time: wait for every unit's table.
   const units = await page.getByRole('table', { name: '按单位统计' }).locator('tbody tr').count();
-  await expect.poll(() => page.locator('.summary-detail tr.summary-unit').count(), { timeout: 20_000 }).toBe(units);
+  await expect.poll(() => page.locator('.summary-detail').count(), { timeout: 20_000 }).toBe(units);
 }
 
 const rowCells = (page: Page, table: string, row: RegExp) =>
@@ -189,8 +189,8 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
     expect(dutyRow[2]).toBe('3');
 
     // The detail: the ZIP's evidence is counted, the note and the 不适用 reason shown.
-    const detail = page.getByRole('table', { name: '明细' });
-    await expect(detail.getByRole('rowheader', { name: '第一党支部' }).count()).resolves.toBe(1);
+    const detail = page.getByRole('region', { name: '明细', exact: true });
+    await expect(detail.getByRole('table', { name: '第一党支部' }).count()).resolves.toBe(1);
     await expect(detail.getByRole('cell', { name: '支委会纪要〔1〕号' }).count()).resolves.toBe(1);
     await expect(detail.getByRole('cell', { name: '不适用：本支部未设网评员队伍' }).count()).resolves.toBe(a.na);
     await expect(detail.getByRole('cell', { name: '2 个' }).count()).resolves.toBe(1);
@@ -209,10 +209,10 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
   it('filters by state, role and unit', async () => {
     const { page, close } = await openPage(browser);
     await openThree(page, paths);
-    const detail = page.getByRole('table', { name: '明细' });
+    const detail = page.getByRole('region', { name: '明细', exact: true });
     const states = page.getByRole('group', { name: '状态' });
     for (const label of ['已完成', '未完成', '不适用']) await states.getByRole('checkbox', { name: label }).uncheck();
-    const shown = await detail.locator('tbody tr:not(.summary-unit) td:nth-of-type(3)').allTextContents();
+    const shown = await detail.locator('td.state').allTextContents();
     expect(new Set(shown)).toEqual(new Set(['已逾期']));
     const overdue = expectedCounts(3, 3).overdue + expectedCounts(1, null).overdue + expectedCounts(2, null).overdue;
     expect(shown).toHaveLength(overdue);
@@ -237,9 +237,7 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
 
     await page.getByLabel('角色', { exact: true }).selectOption({ label: '全部角色' });
     await page.getByLabel('单位', { exact: true }).selectOption({ label: '第一党支部' });
-    await expect(detail.getByRole('rowheader').filter({ hasText: '党支部' }).allTextContents()).resolves.toEqual([
-      '第一党支部',
-    ]);
+    await expect(detail.getByRole('heading', { level: 3 }).allTextContents()).resolves.toEqual(['第一党支部']);
     await expect(page.getByRole('table', { name: '按单位统计' }).locator('tbody tr').count()).resolves.toBe(1);
     await close();
   });
@@ -269,10 +267,7 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
       Number(pageRow[1]) / (Number(pageRow[5]) - Number(pageRow[4])),
     ]);
     const detail = workbook.getWorksheet('明细')!;
-    const pageDetailRows = await page
-      .getByRole('table', { name: '明细' })
-      .locator('tbody tr:not(.summary-unit)')
-      .count();
+    const pageDetailRows = await page.locator('.summary-detail tbody tr').count();
     expect(detail.rowCount - 1).toBe(pageDetailRows);
     const done = detail.getRows(2, detail.rowCount - 1)!.find((r) => r.getCell(9).value === '支委会纪要〔1〕号')!;
     expect(done.getCell(1).value).toBe('第一党支部');
@@ -310,7 +305,7 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
     );
     const { page, errors, close } = await openPage(browser, { acceptDownloads: true });
     await openThree(page, big);
-    const rows = await page.getByRole('table', { name: '明细' }).locator('tbody tr:not(.summary-unit)').count();
+    const rows = await page.locator('.summary-detail tbody tr').count();
     expect(rows).toBeGreaterThan(1000);
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 20_000 }),
@@ -335,11 +330,19 @@ describe.skipIf(!hasBrowser)('汇总 in Chromium', () => {
       page.getByRole('button', { name: /^移除/ }).first(),
     ])
       await expect(control.isVisible()).resolves.toBe(false);
-    for (const table of ['已打开的文件', '按单位统计', '按工作统计', '明细'])
+    for (const table of ['已打开的文件', '按单位统计', '按工作统计', '第一党支部'])
       await expect(page.getByRole('table', { name: table }).isVisible()).resolves.toBe(true);
     await expect(page.getByText(/^\d{4}年度，3 个单位；状态：全部；角色：全部；单位：全部/).isVisible()).resolves.toBe(
       true,
     );
+    // Every unit's table is laid out for print, not only those near the screen (content-visibility).
+    const skipped = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.detail-unit > *')].filter(
+          (el) => !el.checkVisibility({ contentVisibilityAuto: true }),
+        ).length,
+    );
+    expect(skipped).toBe(0);
     const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true }));
     const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'));
     // A4 is 595 × 842 points.

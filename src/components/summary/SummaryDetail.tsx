@@ -1,8 +1,9 @@
 /**
- * 明细: every unit × duty × occurrence shown, a row group per unit. Each unit's rows render in a task
- * of their own (InTurn), so thirty ledgers open without one long task.
+ * 明细: every unit × duty × occurrence shown, a table per unit. Each unit's table renders in a task of
+ * its own (InTurn), and one off screen is neither laid out nor painted (content-visibility), so thirty
+ * ledgers open without one long task: laying out one ever-growing table was most of the work.
  */
-import type { Summary, SummaryRow } from '../../lib/summary/aggregate';
+import type { Summary, SummaryRow, SummaryUnit } from '../../lib/summary/aggregate';
 import { dutySource, STATE_LABELS, windowText } from '../../lib/summary/present';
 import { InTurn } from '../checklist/InTurn';
 
@@ -24,33 +25,52 @@ function state(row: SummaryRow): string {
   return STATE_LABELS[row.state];
 }
 
-function UnitRows({ label, rows }: { label: string; rows: readonly SummaryRow[] }) {
+/** Roughly how tall a unit's table is, for the browser to reserve while it skips laying it out. */
+const estimatedHeight = (rows: number) => `auto ${Math.round(120 + rows * 52)}px`;
+
+function UnitTable({ unit, rows }: { unit: SummaryUnit; rows: readonly SummaryRow[] }) {
+  const heading = `detail-${unit.index}`;
   return (
-    <tbody>
-      <tr class="summary-unit">
-        <th scope="rowgroup" colSpan={COLUMNS.length}>
-          {label}
-        </th>
-      </tr>
-      {byDuty(rows).map((run) =>
-        run.map((row, i) => (
-          <tr key={row.tickKey} class={`state-${row.state}`}>
-            {i === 0 && (
-              <th scope="row" rowSpan={run.length}>
-                {row.duty.title}
-                <span class="muted summary-source">{dutySource(row.duty)}</span>
-              </th>
+    <section
+      class="detail-unit"
+      aria-labelledby={heading}
+      style={{ containIntrinsicSize: estimatedHeight(rows.length) }}
+    >
+      <h3 id={heading}>{unit.label}</h3>
+      <div class="table-scroll" role="region" aria-labelledby={heading} tabindex={0}>
+        <table class="summary-detail" aria-labelledby={heading}>
+          <thead>
+            <tr>
+              {COLUMNS.map((title) => (
+                <th scope="col" key={title}>
+                  {title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {byDuty(rows).map((run) =>
+              run.map((row, i) => (
+                <tr key={row.tickKey} class={`state-${row.state}`}>
+                  {i === 0 && (
+                    <th scope="row" rowSpan={run.length}>
+                      {row.duty.title}
+                      <span class="muted summary-source">{dutySource(row.duty)}</span>
+                    </th>
+                  )}
+                  <td class="nowrap">{row.occurrence.label}</td>
+                  <td class="nowrap">{windowText(row.occurrence.start, row.occurrence.end)}</td>
+                  <td class="state">{state(row)}</td>
+                  <td class="nowrap">{row.done ?? ''}</td>
+                  <td>{row.reason ? `不适用：${row.reason}` : row.note}</td>
+                  <td>{row.evidence.length > 0 ? `${row.evidence.length} 个` : ''}</td>
+                </tr>
+              )),
             )}
-            <td class="nowrap">{row.occurrence.label}</td>
-            <td class="nowrap">{windowText(row.occurrence.start, row.occurrence.end)}</td>
-            <td>{state(row)}</td>
-            <td class="nowrap">{row.done ?? ''}</td>
-            <td>{row.reason ? `不适用：${row.reason}` : row.note}</td>
-            <td>{row.evidence.length > 0 ? `${row.evidence.length} 个` : ''}</td>
-          </tr>
-        )),
-      )}
-    </tbody>
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -64,24 +84,11 @@ export function SummaryDetail({ summary }: { summary: Summary }) {
       {units.length === 0 ? (
         <p class="hint">没有符合筛选条件的记录。</p>
       ) : (
-        <div class="table-scroll" role="region" aria-labelledby="detail" tabindex={0}>
-          <table class="summary-detail" aria-labelledby="detail">
-            <thead>
-              <tr>
-                {COLUMNS.map((title) => (
-                  <th scope="col" key={title}>
-                    {title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            {units.map(({ unit, rows }) => (
-              <InTurn key={unit.index}>
-                <UnitRows label={unit.label} rows={rows} />
-              </InTurn>
-            ))}
-          </table>
-        </div>
+        units.map(({ unit, rows }) => (
+          <InTurn key={unit.index}>
+            <UnitTable unit={unit} rows={rows} />
+          </InTurn>
+        ))
       )}
     </section>
   );

@@ -4,7 +4,13 @@
  * role and unit, with counts per unit and per duty. Files of the same unit are reported, never merged:
  * each stays a unit of its own, named with its file.
  */
-import { ledgerOccurrences, type DutySnapshot, type OccurrenceRow, type OccurrenceState } from '../checklist/ledger';
+import {
+  ledgerOccurrences,
+  type DutySnapshot,
+  type LedgerExport,
+  type OccurrenceRow,
+  type OccurrenceState,
+} from '../checklist/ledger';
 import { forRoles } from '../checklist/plan';
 import { STATUS_LABELS } from '../checklist/status';
 import type { OpenedLedger } from './open';
@@ -109,6 +115,27 @@ function add(counts: Counts, state: OccurrenceState) {
   counts.total += 1;
 }
 
+const occurrenceCache = new WeakMap<LedgerExport, Map<string, OccurrenceRow[]>>();
+
+/**
+ * ledgerOccurrences, kept per ledger, year and day: a filter or another year then only recounts. The page
+ * asks for each file's years as the file is read, so opening thirty ledgers is not one long task.
+ */
+export function occurrencesOf(ledger: LedgerExport, year: number, today: string): OccurrenceRow[] {
+  let byDay = occurrenceCache.get(ledger);
+  if (!byDay) {
+    byDay = new Map();
+    occurrenceCache.set(ledger, byDay);
+  }
+  const key = `${year}/${today}`;
+  let rows = byDay.get(key);
+  if (!rows) {
+    rows = ledgerOccurrences(ledger, year, today);
+    byDay.set(key, rows);
+  }
+  return rows;
+}
+
 export function summarize(
   files: readonly OpenedLedger[],
   year: number,
@@ -124,7 +151,7 @@ export function summarize(
     if (filter.unit !== null && filter.unit !== index) return;
     const unit = units[index]!;
     const listed = new Set<string>();
-    for (const row of ledgerOccurrences(file.ledger, year, today)) {
+    for (const row of occurrencesOf(file.ledger, year, today)) {
       const roles = row.duty.roles.map((r) => r.id);
       if (filter.role !== null && !forRoles({ roles }, [filter.role])) continue;
       if (!filter.states.includes(row.state)) continue;

@@ -36,7 +36,11 @@ export function buildWorkbook(sheets: readonly WorkbookSheet[]): ExcelJS.Workboo
   return workbook;
 }
 
+/** The .xlsx bytes in an ArrayBuffer of their own (ExcelJS gives a Buffer, which may be a view into a larger one). */
 export async function writeWorkbook(sheets: readonly WorkbookSheet[]): Promise<ArrayBuffer> {
-  const buffer = await buildWorkbook(sheets).xlsx.writeBuffer();
-  return buffer as ArrayBuffer;
+  const written: ArrayBuffer | ArrayBufferView = await buildWorkbook(sheets).xlsx.writeBuffer();
+  const bytes = ArrayBuffer.isView(written)
+    ? new Uint8Array(written.buffer, written.byteOffset, written.byteLength)
+    : new Uint8Array(written);
+  return bytes.slice().buffer;
 }

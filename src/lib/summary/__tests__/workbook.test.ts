@@ -118,6 +118,8 @@ describe('summaryWorkbook', () => {
 
   it('is a workbook any spreadsheet reads the same: frozen panes, widths and dates in the sheet XML itself', async () => {
     const { bytes } = await readBack();
+    // An ArrayBuffer of its own, which a worker can hand over to the page.
+    expect(bytes).toBeInstanceOf(ArrayBuffer);
     const parts = unzipSync(new Uint8Array(bytes));
     const xml = (name: string) => strFromU8(parts[name]!);
     expect(xml('xl/workbook.xml')).toMatch(/name="按单位"[^>]*\/><sheet [^>]*name="按工作"/);
