@@ -1,5 +1,8 @@
 // Build benchmark: build time (median of BENCH_RUNS runs) and what the build writes,
-// for the real corpus and synthetic corpora 10× and 100× its size (scale-corpus.mjs).
+// for the real corpus and synthetic corpora 10× and 100× its size (scale-corpus.mjs);
+// for the corpora in BENCH_WORD_SCALES (default 1) also the same build without the Word files,
+// the two built in turn, to show what writing them adds (test/bench/word.bench-run.ts times the
+// writing itself at every scale).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +13,8 @@ import { searchInBrowser } from './search-browser.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const factors = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
+const wordFactors = (process.env.BENCH_WORD_SCALES ?? '1').split(',').map(Number);
+const WORD_ENDPOINT = join('src', 'pages', 'docs', '[slug].docx.ts');
 const root = process.cwd();
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
@@ -21,16 +26,23 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-function measure(dir) {
+function build(dir) {
+  const started = performance.now();
+  execFileSync(process.execPath, [astro, 'build'], {
+    cwd: dir,
+    stdio: 'ignore',
+    env: { SITE_URL: 'http://localhost:4321', ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return performance.now() - started;
+}
+
+/** Builds `dir` (and `bare`, in turn with it, when given) `runs` times, then reads what `dir` built. */
+function measure(dir, bare) {
   const times = [];
+  const bareTimes = [];
   for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    execFileSync(process.execPath, [astro, 'build'], {
-      cwd: dir,
-      stdio: 'ignore',
-      env: { SITE_URL: 'http://localhost:4321', ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    times.push(performance.now() - started);
+    times.push(build(dir));
+    if (bare) bareTimes.push(build(bare));
   }
   const dist = join(dir, 'dist');
   const all = files(dist);
@@ -39,8 +51,10 @@ function measure(dir) {
   const largest = pages.reduce((a, b) => (size(b) > size(a) ? b : a));
   const precache = JSON.parse(/^const PRECACHE = (\[.*\]);$/m.exec(readFileSync(join(dist, 'sw.js'), 'utf8'))[1]);
   const precached = precache.map((url) => join(dist, url.endsWith('/') ? `${url}index.html` : url));
+  const word = all.filter((f) => f.endsWith('.docx'));
   return {
     times,
+    bareTimes,
     docs: readdirSync(join(dir, 'content', 'docs')).filter((n) => n.endsWith('.mdx')).length,
     pages: pages.length,
     files: all.length,
@@ -57,6 +71,7 @@ function measure(dir) {
       };
     })(),
     precache: { files: precache.length, bytes: precached.reduce((n, f) => n + size(f), 0) },
+    word: { files: word.length, bytes: word.reduce((n, f) => n + size(f), 0) },
     pack: JSON.parse(readFileSync(join(dist, 'offline-pack.json'), 'utf8')),
     selfCheck: (() => {
       const page = join(dist, 'checklist', 'index.html');
@@ -74,7 +89,11 @@ const typed = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'search-que
 const results = [];
 for (const factor of factors) {
   const dir = factor === 1 ? root : writeScaledProject(root, factor);
-  const measured = measure(dir);
+  // The same project without the Word endpoint, in a copy beside it.
+  const bare = wordFactors.includes(factor) ? writeScaledProject(root, factor, `${factor}-without-word`) : undefined;
+  if (bare) rmSync(join(bare, WORD_ENDPOINT));
+  const measured = measure(dir, bare);
+  if (bare) rmSync(bare, { recursive: true, force: true });
   results.push({ factor, ...measured, search: await searchInBrowser(measured.dist, typed) });
   if (factor !== 1 && !process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }
@@ -97,6 +116,25 @@ console.table(
         'self-check page': `${kib(r.selfCheck.gz)} gzip + JS ${kib(r.selfCheck.js.gz)} gzip`,
         precache: `${r.precache.files} files, ${mib(r.precache.bytes)}`,
         'offline pack': `${r.pack.files.length} files, ${mib(r.pack.bytes)}`,
+      },
+    ]),
+  ),
+);
+console.log('Word files (/docs/<slug>.docx); with BENCH_WORD_SCALES, the build without them, built in turn, median');
+console.table(
+  Object.fromEntries(
+    results.map((r) => [
+      r.factor === 1 ? 'real' : `${r.factor}×`,
+      {
+        files: r.word.files,
+        'total size': mib(r.word.bytes),
+        'of dist': `${((r.word.bytes / r.bytes) * 100).toFixed(1)} %`,
+        ...(r.bareTimes.length > 0 && {
+          'build with (s)': Number((median(r.times) / 1000).toFixed(2)),
+          'without (s)': Number((median(r.bareTimes) / 1000).toFixed(2)),
+          'runs without (s)': r.bareTimes.map((t) => (t / 1000).toFixed(1)).join(' '),
+          'added (s)': Number(((median(r.times) - median(r.bareTimes)) / 1000).toFixed(2)),
+        }),
       },
     ]),
   ),

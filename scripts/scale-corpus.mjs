@@ -20,9 +20,9 @@ function seedName(name, index, count, copy) {
 /** D05 becomes D105 in copy 1, D9905 in copy 99. */
 const docNumber = (id, copy) => `D${copy * 100 + Number(id.slice(1))}`;
 
-export function writeScaledProject(root, factor) {
+export function writeScaledProject(root, factor, name = String(factor)) {
   if (!Number.isInteger(factor) || factor < 1 || factor > 100) throw new Error(`factor must be 1–100, got ${factor}`);
-  const dir = join(root, '.scale', String(factor));
+  const dir = join(root, '.scale', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of PROJECT_FILES) cpSync(join(root, entry), join(dir, entry), { recursive: true });

@@ -25,6 +25,8 @@ export const SHELL_PAGES = ['', 'search/', 'checklist/', 'summary/', 'help/', 'o
 const NEVER = /\.(ics|docx|map)$|^sw\.js$|^obligations(\.schema)?\.json$|^offline-pack\.json$/;
 /** Files every page may need: hashed assets and the root's static files (icons, manifest …). */
 const SHELL_FILE = /^_astro\/|^[^/]+\.(svg|png|webmanifest|js|css)$/;
+/** Hashed assets loaded on demand that are too large to send every visitor ahead: the 汇总's Excel writer. */
+const ON_DEMAND = /^_astro\/workbookWriter-/;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -49,7 +51,7 @@ export function cachePlan(dist: string, base: string, workerSource = ''): CacheP
     if (NEVER.test(path) || path === '404.html') continue;
     const url = `${base}${path.replace(/(^|\/)index\.html$/, '$1')}`;
     const bytes = statSync(file).size;
-    if (shellPages.has(path) || SHELL_FILE.test(path)) {
+    if (shellPages.has(path) || (SHELL_FILE.test(path) && !ON_DEMAND.test(path))) {
       hash.update(path).update(readFileSync(file));
       precache.push(url);
     } else {

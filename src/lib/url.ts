@@ -7,3 +7,8 @@ export function withBase(base: string, path: string): string {
 export function docPath(slug: string, clauseId?: string): string {
   return `docs/${slug}/${clauseId ? `#${clauseId}` : ''}`;
 }
+
+/** The document as a Word file (src/pages/docs/[slug].docx.ts). */
+export function wordPath(slug: string): string {
+  return `docs/${slug}.docx`;
+}

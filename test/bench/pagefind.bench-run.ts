@@ -7,53 +7,23 @@
  * page's excerpts in order, scored like the engine's clauses), and the expected
  * document among the first five pages.
  */
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { expect, it } from 'vitest';
 import { canonicalText } from '../../src/lib/corpus/canonical';
 import { CHROMIUM, hasBrowser, launch } from '../e2e/browser';
 import { evalQueries, measure, readQueries, summary, type RankedClause } from '../content/search-metrics';
+import { DIST, serve } from './serve';
 
 interface PagefindHit {
   url: string;
   excerpts: string[];
 }
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
 const dev = readQueries('search-queries.dev.json');
 const SETS = (process.env.SEARCH_BENCH_SETS ?? 'tune,test,dev').split(',');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
-
-function serve(roots: [prefix: string, dir: string][]) {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const [prefix, dir] = roots.find(([p]) => path.startsWith(p)) ?? roots.at(-1) ?? ['/', DIST];
-    let file = normalize(join(dir, path.slice(prefix.length)));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise<{ origin: string; close: () => void }>((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ origin: `http://127.0.0.1:${port}`, close: () => server.close() });
-    }),
-  );
-}
 
 const slugOf = (url: string) => /\/docs\/([a-z0-9-]+)\//.exec(url)?.[1];
 const plain = (html: string) => canonicalText(html.replace(/<[^>]+>/g, ''));

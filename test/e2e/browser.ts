@@ -62,10 +62,11 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
 /** A site path resolved against the served base URL. */
 export const url = (path = '') => new URL(path.replace(/^\//, ''), siteUrl()).href;
 
-/** What the page downloads when `trigger` runs: the suggested file name and the text. */
+/** What the page downloads when `trigger` runs: the suggested file name, the text and the bytes. */
 export async function downloaded(page: Page, trigger: () => Promise<unknown>) {
   const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  return { name: download.suggestedFilename(), text: readFileSync((await download.path()) ?? '', 'utf8') };
+  const bytes = readFileSync((await download.path()) ?? '');
+  return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
 /** The self-check renders its list in steps, the 保存与导出 tools last: once they show, the whole page is there. */

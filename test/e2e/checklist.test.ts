@@ -5,6 +5,9 @@ import { downloaded, hasBrowser, launch, openPage, selfCheckRendered, url } from
 const KEY = 'zerenzhi:checklist';
 const BACKUP = 'zerenzhi:checklist:backup';
 const MEETING = /召开上半年意识形态工作分析研判会/;
+/** A duty of the whole year (每年1次): today is always inside its window, so a tick records today. */
+const YEARLY = /开展党员干部意识形态能力提升专题培训/;
+const IMPORT = '导入记录（JSON 或 ZIP）';
 
 const stored = (page: Page, key = KEY) => page.evaluate((k) => localStorage.getItem(k), key);
 
@@ -55,7 +58,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     expect(backup.at(-1).raw).toBe('{"app":"zerenzhi-checklist","version":2,"years":{');
     const { text } = await downloaded(page, () => page.getByRole('button', { name: '下载原数据' }).click());
     expect(text).toBe('{"app":"zerenzhi-checklist","version":2,"years":{');
-    await page.getByRole('checkbox', { name: MEETING }).check();
+    await page.getByRole('checkbox', { name: YEARLY }).check();
     expect(JSON.parse((await stored(page)) ?? '{}').app).toBe('zerenzhi-checklist');
     expect(JSON.parse((await stored(page, BACKUP)) ?? '[]')).toHaveLength(backup.length);
     expect(errors).toEqual([]);
@@ -96,29 +99,29 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     const { page, errors, close } = await openPage(browser);
     page.on('dialog', (dialog) => void dialog.accept());
     await open(page);
-    await page.getByRole('checkbox', { name: MEETING }).check();
-    await page.getByRole('checkbox', { name: /召开下半年意识形态工作分析研判会/ }).check();
+    await page.getByRole('checkbox', { name: YEARLY }).check();
+    await page.getByRole('checkbox', { name: /召开意识形态专题研究部署会：\s*第2次/ }).check();
     const before = JSON.parse((await stored(page)) ?? '{}');
     const exported = await downloaded(page, () => page.getByRole('button', { name: '导出记录（JSON）' }).click());
     expect(exported.name).toMatch(/\.json$/);
-    expect(JSON.parse(exported.text).years).toEqual(before.years);
+    expect(JSON.parse(exported.text).record.years).toEqual(before.years);
 
     await page.getByRole('button', { name: '清空本年度' }).click();
-    await expect(page.getByRole('checkbox', { name: MEETING }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('checkbox', { name: YEARLY }).isChecked()).resolves.toBe(false);
     await page.getByRole('button', { name: '撤销' }).click();
-    await expect(page.getByRole('checkbox', { name: MEETING }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: YEARLY }).isChecked()).resolves.toBe(true);
     await page.getByRole('button', { name: '清空本年度' }).click();
     expect(JSON.parse((await stored(page)) ?? '{}').years).toEqual({});
 
     await page
-      .getByLabel('导入记录（JSON）')
+      .getByLabel(IMPORT)
       .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported.text) });
     await expect(page.getByRole('group', { name: '导入前确认' }).textContent()).resolves.toMatch(/新增 2 项/);
     await page.getByRole('button', { name: '确认导入' }).click();
     const after = JSON.parse((await stored(page)) ?? '{}');
     expect(after.years).toEqual(before.years);
     expect(after.selection).toEqual(before.selection);
-    await expect(page.getByRole('checkbox', { name: MEETING }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: YEARLY }).isChecked()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await close();
   });
@@ -126,7 +129,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
   it('refuses a malformed or foreign import, says why and changes nothing', async () => {
     const { page, close } = await openPage(browser);
     await open(page);
-    await page.getByRole('checkbox', { name: MEETING }).check();
+    await page.getByRole('checkbox', { name: YEARLY }).check();
     const before = await stored(page);
     for (const [name, content, reason] of [
       ['broken.json', '{"app":', '已损坏'],
@@ -143,9 +146,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
         '格式不正确',
       ],
     ] as const) {
-      await page
-        .getByLabel('导入记录（JSON）')
-        .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+      await page.getByLabel(IMPORT).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
       await expect.poll(() => page.getByRole('alert').textContent()).toContain(reason);
       await expect(page.getByRole('button', { name: '确认导入' }).count()).resolves.toBe(0);
       expect(await stored(page)).toBe(before);
@@ -161,16 +162,17 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
       void dialog.dismiss();
     });
     await open(page);
-    await page.getByRole('checkbox', { name: MEETING }).check();
+    await page.getByRole('checkbox', { name: YEARLY }).check();
     const record = JSON.parse((await stored(page)) ?? '{}');
     const unit = '<img src=x onerror="window.__pwned=1">';
     const note = '=HYPERLINK("http://example.invalid","点此")<script>window.__pwned=2</script>';
-    record.selection = { documents: ['tongliao-no5-middle-school-rules'], roles: [], unit };
+    record.unit = unit;
+    record.selection = { documents: ['tongliao-no5-middle-school-rules'], roles: [] };
     for (const tick of Object.values(record.years[String(new Date().getFullYear())].ticks) as { note: string }[])
       tick.note = note;
-    await page.getByRole('checkbox', { name: MEETING }).uncheck();
+    await page.getByRole('checkbox', { name: YEARLY }).uncheck();
     const scripts = await page.evaluate(() => document.querySelectorAll('script').length);
-    await page.getByLabel('导入记录（JSON）').setInputFiles({
+    await page.getByLabel(IMPORT).setInputFiles({
       name: '"><img src=x onerror=alert(1)>.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(record)),
@@ -178,7 +180,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await page.getByRole('button', { name: '确认导入' }).click();
 
     await expect(page.getByLabel(/^单位名称/).inputValue()).resolves.toBe(unit);
-    await expect(page.getByLabel(/^备注.*召开上半年/).inputValue()).resolves.toBe(note);
+    await expect(page.getByLabel(/^备注.*开展党员干部/).inputValue()).resolves.toBe(note);
     expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
     expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(scripts);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -223,9 +225,9 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
   it('keeps text typed without leaving the field, through a reload', async () => {
     const { page, close } = await openPage(browser);
     await open(page);
-    await page.getByRole('checkbox', { name: MEETING }).check();
+    await page.getByRole('checkbox', { name: YEARLY }).check();
     const fields = [
-      [() => page.getByLabel(/^备注.*召开上半年/), '党委会纪要〔2026〕3号'],
+      [() => page.getByLabel(/^备注.*开展党员干部/), '党委会纪要〔2026〕3号'],
       [() => page.locator('.check-accountability fieldset').first().getByLabel('说明'), '无此情形'],
       [() => page.getByLabel('单位名称（可不填）'), '通辽五中'],
     ] as const;
@@ -239,13 +241,12 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await close();
   });
 
-  it('starts a re-ticked occurrence afresh, and dates a past year inside that year', async () => {
+  it('starts a re-ticked occurrence afresh', async () => {
     const { page, close } = await openPage(browser);
     await open(page);
-    const year = new Date().getFullYear();
-    const tick = page.getByRole('checkbox', { name: MEETING });
+    const tick = page.getByRole('checkbox', { name: YEARLY });
     await tick.check();
-    const date = page.getByLabel(/^完成日期.*召开上半年/);
+    const date = page.getByLabel(/^完成日期.*开展党员干部/);
     const today = await date.inputValue();
     await date.fill('');
     await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -253,11 +254,6 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await tick.check();
     await expect(date.inputValue()).resolves.toBe(today);
     await expect(date.getAttribute('aria-invalid')).resolves.toBe(null);
-
-    await page.getByRole('combobox', { name: '年度' }).selectOption(String(year - 1));
-    await tick.check();
-    // 3月中旬 ends on 20 March.
-    await expect(date.inputValue()).resolves.toBe(`${year - 1}-03-20`);
     await close();
   });
 
@@ -267,10 +263,10 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     const other = await page.context().newPage();
     await other.goto(url('checklist/'));
     await selfCheckRendered(other);
-    await page.getByRole('checkbox', { name: MEETING }).check();
-    await expect.poll(() => other.getByRole('checkbox', { name: MEETING }).isChecked()).toBe(true);
-    await other.getByRole('checkbox', { name: MEETING }).uncheck();
-    await expect.poll(() => page.getByRole('checkbox', { name: MEETING }).isChecked()).toBe(false);
+    await page.getByRole('checkbox', { name: YEARLY }).check();
+    await expect.poll(() => other.getByRole('checkbox', { name: YEARLY }).isChecked()).toBe(true);
+    await other.getByRole('checkbox', { name: YEARLY }).uncheck();
+    await expect.poll(() => page.getByRole('checkbox', { name: YEARLY }).isChecked()).toBe(false);
     await close();
   });
 
@@ -334,7 +330,7 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     // Every entry is laid out for print, not only those near the screen (content-visibility).
     const skipped = await page.evaluate(
       () =>
-        [...document.querySelectorAll('.check-duty > *, .accountability-items > li > *')].filter(
+        [...document.querySelectorAll('.check-duty > :not(.no-print), .accountability-items > li > *')].filter(
           (el) => !el.checkVisibility({ contentVisibilityAuto: true }),
         ).length,
     );
@@ -343,10 +339,10 @@ describe.skipIf(!hasBrowser)('the yearly self-check in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
     const note =
       '党委会纪要〔2026〕3号，参会人员：党委委员、纪检委员、支部书记、团委书记、各部门负责人，会议研究部署了上半年意识形态工作';
-    await page.getByRole('checkbox', { name: MEETING }).check();
-    await page.getByLabel(/^备注.*召开上半年/).fill(note);
+    await page.getByRole('checkbox', { name: YEARLY }).check();
+    await page.getByLabel(/^备注.*开展党员干部/).fill(note);
     await page.emulateMedia({ media: 'print' });
-    await expect(page.getByLabel(/^备注.*召开上半年/).isVisible()).resolves.toBe(false);
+    await expect(page.getByLabel(/^备注.*开展党员干部/).isVisible()).resolves.toBe(false);
     await expect(page.getByText(`备注：${note}`).isVisible()).resolves.toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -110,6 +110,38 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
     await close();
   });
 
+  it('keeps the duties of a document chosen online, and says which cannot be loaded offline', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(url('checklist/'));
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
+      .toBe(true);
+    await selfCheckRendered(page);
+    // Chosen online: its duties are fetched once (/checklist/duties/<slug>.json) and so cached.
+    await page.getByRole('checkbox', { name: /中心学校党总支意识形态领域风险防控机制/ }).check();
+    const reported = page.getByRole('checkbox', { name: /向中心学校党总支专题报告意识形态工作：\s*1月（/ });
+    await reported.waitFor();
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await selfCheckRendered(page);
+    await reported.check();
+    await expect(reported.isChecked()).resolves.toBe(true);
+    // A document never opened before cannot come from the cache: the page says so and keeps working.
+    await page.getByText('我的单位与角色').click();
+    await page.getByRole('checkbox', { name: /学院党总支意识形态工作风险防控机制/ }).check();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/未能载入《学院党总支意识形态工作风险防控机制》的工作（可能已离线/);
+    await expect(reported.isChecked()).resolves.toBe(true);
+    await page.context().setOffline(false);
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(true);
+    await page.getByRole('button', { name: '重试' }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual([]);
+    expect(errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    await close();
+  });
+
   it('下载离线包 shows its size, keeps every page, and then every page opens offline', async () => {
     const pack = (await (await fetch(url('offline-pack.json'))).json()) as { files: { url: string }[]; bytes: number };
     expect(pack.files.map((f) => f.url)).toEqual(

@@ -14,8 +14,10 @@ export function localStore(): KeyValueStore | null {
   }
 }
 
-export function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export const download = (name: string, text: string, type: string) => downloadBlob(name, new Blob([text], { type }));
+
+export function downloadBlob(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

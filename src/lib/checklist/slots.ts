@@ -62,6 +62,9 @@ const PARTS: Record<PartOfYear, [from: [number, number], to: [number, number]]> 
   ],
 };
 
+/** The parts of the year a cadence may name (the schema's list, without loading the schema). */
+export const PARTS_OF_YEAR = Object.keys(PARTS) as PartOfYear[];
+
 /** A stated month narrowed to its window (3月中旬 → 11–20). */
 function monthWindow(year: number, month: number, window: Cadence['window']): [string, string] {
   const last = lastDayOfMonth(new Date(year, month - 1, 1)).getDate();
@@ -114,7 +117,7 @@ export function slotsFor(c: Cadence, year: number): Slot[] {
       }
       if (c.partsOfYear) {
         const [[fm, fd]] = PARTS[c.partsOfYear[0] as PartOfYear];
-        const [, [tm, td]] = PARTS[c.partsOfYear.at(-1) as PartOfYear];
+        const [, [tm, td]] = PARTS[c.partsOfYear[c.partsOfYear.length - 1] as PartOfYear];
         return repeat(
           [{ key: 'y', label: c.partsOfYear.join('、'), start: day(year, fm, fd), end: day(year, tm, td) }],
           count,

@@ -1,14 +1,15 @@
 /**
  * Where a slot stands on a given day (local calendar dates, YYYY-MM-DD):
  * done; overdue after its window; due soon within DUE_SOON_DAYS of the end
- * of its window; open inside it; not yet due before it; undated (随时).
+ * of its window; open inside it; not yet due before it; undated (随时);
+ * not applicable (不适用, with a reason in the record), which never falls due.
  */
 import { differenceInCalendarDays, formatISO } from 'date-fns';
 import type { Slot } from './slots';
 
 export const DUE_SOON_DAYS = 14;
 
-export type SlotStatus = 'done' | 'overdue' | 'due-soon' | 'open' | 'not-yet' | 'undated';
+export type SlotStatus = 'done' | 'overdue' | 'due-soon' | 'open' | 'not-yet' | 'undated' | 'not-applicable';
 export type DutyStatus = SlotStatus | 'in-progress';
 
 export const STATUS_LABELS: Record<DutyStatus, string> = {
@@ -19,6 +20,7 @@ export const STATUS_LABELS: Record<DutyStatus, string> = {
   open: '办理期内',
   'not-yet': '未到期',
   undated: '随时',
+  'not-applicable': '不适用',
 };
 
 /** Today as a local calendar date. */
@@ -40,8 +42,10 @@ export function slotStatus(slot: Slot, done: string | null | undefined, today: s
   return left <= DUE_SOON_DAYS ? 'due-soon' : 'not-yet';
 }
 
-/** One status for a duty from its slots': the most pressing, or done / in progress. */
-export function dutyStatus(statuses: readonly SlotStatus[]): DutyStatus {
+/** One status for a duty from its slots': the most pressing, or done / in progress; 不适用 slots do not count. */
+export function dutyStatus(all: readonly SlotStatus[]): DutyStatus {
+  const statuses = all.filter((s) => s !== 'not-applicable');
+  if (all.length > 0 && statuses.length === 0) return 'not-applicable';
   if (statuses.length > 0 && statuses.every((s) => s === 'done')) return 'done';
   for (const pressing of ['overdue', 'due-soon'] as const) if (statuses.includes(pressing)) return pressing;
   if (statuses.includes('done')) return 'in-progress';

@@ -28,8 +28,11 @@ export interface OpenedStore {
   record: ChecklistRecord;
   problem: LoadProblem | null;
   mode: StoreMode;
-  /** Saves the record; returns an error message in Chinese when the browser refuses. */
-  save(record: ChecklistRecord): string | null;
+  /**
+   * Saves the record with savedAt set to now; returns what was saved (keep it, so an export carries
+   * the same savedAt) and an error message in Chinese when the browser refuses.
+   */
+  save(record: ChecklistRecord): { record: ChecklistRecord; error: string | null };
 }
 
 function readBackups(store: KeyValueStore): BackupEntry[] {
@@ -62,31 +65,35 @@ export function openStore(
   now: () => string = () => new Date().toISOString(),
 ): OpenedStore {
   let raw: string | null;
+  const stamp = (record: ChecklistRecord) => ({ ...record, savedAt: now() });
+  const keepInPage = (record: ChecklistRecord) => ({ record: stamp(record), error: null });
+  const unchanged = (record: ChecklistRecord) => ({ record, error: null });
   try {
     if (!store) throw new Error('no storage');
     raw = store.getItem(RECORD_KEY);
   } catch {
-    return { record: emptyRecord(), problem: null, mode: 'memory', save: () => null };
+    return { record: emptyRecord(now()), problem: null, mode: 'memory', save: keepInPage };
   }
-  const loaded = parseRecord(raw);
-  const save = (record: ChecklistRecord): string | null => {
+  const loaded = parseRecord(raw, now);
+  const save = (record: ChecklistRecord) => {
+    const stamped = stamp(record);
     try {
-      store.setItem(RECORD_KEY, serializeRecord({ ...record, savedAt: now() }));
-      return null;
+      store.setItem(RECORD_KEY, serializeRecord(stamped));
+      return { record: stamped, error: null };
     } catch (error) {
-      return writeError(error);
+      return { record: stamped, error: writeError(error) };
     }
   };
   if (loaded.problem === null) return { record: loaded.record, problem: null, mode: 'persistent', save };
-  const fresh = emptyRecord();
+  const fresh = emptyRecord(now());
   if (loaded.problem.kind === 'newer')
-    return { record: fresh, problem: loaded.problem, mode: 'read-only', save: () => null };
+    return { record: fresh, problem: loaded.problem, mode: 'read-only', save: unchanged };
   const kept = keepAside(store, { keptAt: now(), reason: loaded.problem.kind, raw: loaded.problem.raw });
   // Without a copy in the backup key the damaged record must not be overwritten.
   return {
     record: fresh,
     problem: loaded.problem,
     mode: kept ? 'persistent' : 'read-only',
-    save: kept ? save : () => null,
+    save: kept ? save : unchanged,
   };
 }

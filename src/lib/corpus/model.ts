@@ -44,6 +44,53 @@ export interface DocBlock {
   line: number;
 }
 
+/** Inline content in reading order: text, an erratum (by id), a line break, the source breaking off. */
+export type Inline = { kind: 'text'; text: string } | { kind: 'fix'; id: string } | { kind: 'break' } | { kind: 'cut' };
+
+export interface LayoutCell {
+  content: Inline[];
+  rowSpan: number;
+  header: boolean;
+  /** The grid column it starts in, merged cells of the rows above counted. */
+  column: number;
+}
+
+/**
+ * The body as the page lays it out, in reading order, with what the flat blocks leave out:
+ * inline errata and breaks, run-in leads, number errata, merged table cells, flow-level cuts.
+ * Ids point into `blocks` for depth and locator.
+ */
+export type LayoutNode =
+  | {
+      kind: 'section';
+      id: string;
+      number: string;
+      title: string;
+      editorial: boolean;
+      editorialNumber: boolean;
+      numberFix: string | null;
+      children: LayoutNode[];
+    }
+  | {
+      kind: 'clause';
+      id: string;
+      number: string | null;
+      numberFix: string | null;
+      lead: string;
+      content: Inline[];
+      children: LayoutNode[];
+    }
+  | { kind: 'attribution' | 'signature'; id: string; content: Inline[] }
+  | { kind: 'gap'; id: string; number: string }
+  | { kind: 'cut' }
+  | {
+      kind: 'table';
+      id: string;
+      caption: Inline[] | null;
+      head: LayoutCell[][];
+      rows: { id: string; cells: LayoutCell[] }[];
+    };
+
 export interface ModelIssue {
   line: number;
   message: string;
@@ -51,6 +98,7 @@ export interface ModelIssue {
 
 export interface DocumentModel {
   blocks: DocBlock[];
+  layout: LayoutNode[];
   /** The body as the source prints it: errata reversed, editorial additions left out. */
   sourceText: string;
   /** Each erratum id → the id of the block it occurs in. */
@@ -78,6 +126,7 @@ interface Container {
 interface Pieces {
   text: string;
   source: string;
+  content: Inline[];
 }
 
 export function parseMdxBody(body: string): Node {
@@ -141,13 +190,13 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
     const erratum = errataById.get(id);
     if (!erratum) {
       fail(node, `<Fix id="${id}"> 在 frontmatter 的 errata 中不存在`);
-      return { text: '', source: '' };
+      return { text: '', source: '', content: [] };
     }
     if (erratum.kind === 'number')
       fail(node, `勘误 ${id} 是编号勘误（kind: number），应写作 <Sec>/<Cl> 的 fix="${id}"`);
     if (errataBlocks.has(id)) fail(node, `勘误 ${id} 在正文中出现了不止一次`);
     errataBlocks.set(id, currentBlock);
-    return { text: erratum.corrected ?? erratum.original, source: erratum.original };
+    return { text: erratum.corrected ?? erratum.original, source: erratum.original, content: [{ kind: 'fix', id }] };
   };
 
   /** Inline content: text, <Fix>, <Cut>, <br>. */
@@ -170,20 +219,20 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
   const inline = (nodes: Node[] | undefined): Pieces => {
     let text = '';
     let source = '';
+    const content: Inline[] = [];
     for (const node of nodes ?? []) {
       if (node.type === 'text') {
         text += node.value ?? '';
         source += node.value ?? '';
-      } else if (node.type === 'paragraph') {
-        const inner = inline(node.children);
+        content.push({ kind: 'text', text: node.value ?? '' });
+      } else if (node.type === 'paragraph' || (JSX.has(node.type) && node.name === 'Fix')) {
+        const inner = node.type === 'paragraph' ? inline(node.children) : resolveFix(node);
         text += inner.text;
         source += inner.source;
-      } else if (JSX.has(node.type) && node.name === 'Fix') {
-        const fix = resolveFix(node);
-        text += fix.text;
-        source += fix.source;
+        content.push(...inner.content);
       } else if (JSX.has(node.type) && (node.name === 'Cut' || node.name === 'br')) {
         // editorial mark or line break: no text
+        content.push({ kind: node.name === 'Cut' ? 'cut' : 'break' });
       } else {
         fail(
           node,
@@ -191,25 +240,25 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
         );
       }
     }
-    return { text, source };
+    return { text, source, content };
   };
 
-  const numberFromAttrs = (node: Node): { published: string; source: string } | null => {
+  const numberFromAttrs = (node: Node): { published: string; source: string; fix: string | null } | null => {
     const n = attr(node, 'n');
     if (n === undefined) return null;
     const fixId = attr(node, 'fix');
-    if (fixId === undefined) return { published: n, source: n };
+    if (fixId === undefined) return { published: n, source: n, fix: null };
     const erratum = errataById.get(fixId);
     if (!erratum) {
       fail(node, `fix="${fixId}" 在 frontmatter 的 errata 中不存在`);
-      return { published: n, source: n };
+      return { published: n, source: n, fix: null };
     }
     if (erratum.kind !== 'number') fail(node, `fix="${fixId}" 须指向 kind: number 的编号勘误`);
     else if (erratum.corrected !== n)
       fail(node, `编号 "${n}" 与勘误 ${fixId} 的 corrected "${erratum.corrected}" 不一致`);
     if (errataBlocks.has(fixId)) fail(node, `勘误 ${fixId} 在正文中出现了不止一次`);
     errataBlocks.set(fixId, attr(node, 'id') ?? '');
-    return { published: n, source: erratum.original };
+    return { published: n, source: erratum.original, fix: fixId };
   };
 
   const expectedNumberedId = (node: Node, container: Container, printed: string): string => {
@@ -225,11 +274,25 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
     blocks.push({ sectionPath: container.sectionPath, ...block });
   };
 
-  const walkTable = (table: Node, container: Container) => {
+  const walkTable = (table: Node, container: Container, into: LayoutNode[]) => {
     const tableId = attr(table, 'id');
     if (!tableId || !container.id || tableId !== `${container.id}-t`) {
       fail(table, `<table> 的 id 应为 "${container.id ?? '?'}-t"`);
     }
+    const laid: Extract<LayoutNode, { kind: 'table' }> = {
+      kind: 'table',
+      id: tableId ?? '',
+      caption: null,
+      head: [],
+      rows: [],
+    };
+    into.push(laid);
+    const layoutCell = (cell: Node, content: Inline[], column: number): LayoutCell => ({
+      content,
+      rowSpan: Number(attr(cell, 'rowSpan') ?? '1'),
+      header: cell.name === 'th',
+      column,
+    });
     const carried: { text: string; rows: number }[] = [];
     let position = 0;
     const visit = (node: Node, inBody: boolean) => {
@@ -248,6 +311,11 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
         case 'td': {
           const pieces = inline(node.children);
           sourceParts.push(pieces.source);
+          if (node.name === 'caption') laid.caption = pieces.content;
+          else {
+            const row = laid.head[laid.head.length - 1];
+            row?.push(layoutCell(node, pieces.content, row.length));
+          }
           return;
         }
         case 'thead':
@@ -258,6 +326,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
           return;
         case 'tr': {
           if (!inBody) {
+            laid.head.push([]);
             node.children?.forEach((child) => visit(child, false));
             return;
           }
@@ -276,6 +345,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
             .flatMap((c) => (c.type === 'paragraph' ? (c.children ?? []) : [c]))
             .filter((cell) => !(cell.type === 'text' && !(cell.value ?? '').trim()));
           let tools: Node[] = [];
+          const laidCells: LayoutCell[] = [];
           for (const [index, cell] of rowCells.entries()) {
             if (!JSX.has(cell.type) || (cell.name !== 'td' && cell.name !== 'th')) {
               fail(cell, '<tr> 中只能有 <td>/<th>');
@@ -288,6 +358,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
             tools = content.tools;
             const pieces = inline(content.rest);
             sourceParts.push(pieces.source);
+            laidCells.push(layoutCell(cell, pieces.content, column));
             const span = Number(attr(cell, 'rowSpan') ?? '1');
             if (span > 1) carried[column] = { text: pieces.text, rows: span - 1 };
             cells.push(pieces.text);
@@ -296,6 +367,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
           take();
           const base = container.id ?? '';
           const id = claimId(node, attr(node, 'id'), rowId(base, position));
+          laid.rows.push({ id, cells: laidCells });
           if (tools.length !== 1) fail(node, `表格行 ${id} 的最后一格末尾须有一个 <RowTools id="${id}" />`);
           else if (attr(tools[0] as Node, 'id') !== id)
             fail(
@@ -327,14 +399,13 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
     table.children?.forEach((child) => visit(child, false));
   };
 
-  const walkFlow = (nodes: Node[] | undefined, container: Container) => {
+  const walkFlow = (nodes: Node[] | undefined, container: Container, into: LayoutNode[]) => {
     for (const original of nodes ?? []) {
       const node = unwrapBlock(original);
       if (node.type === 'paragraph') {
         const only = node.children?.filter((c) => !(c.type === 'text' && !(c.value ?? '').trim())) ?? [];
-        if (!(only.length === 1 && JSX.has(only[0]!.type) && only[0]!.name === 'Cut')) {
-          fail(node, '正文段落必须写在 <Cl> 中（无编号段落写作 <Cl id="…">）');
-        }
+        if (only.length === 1 && JSX.has(only[0]!.type) && only[0]!.name === 'Cut') into.push({ kind: 'cut' });
+        else fail(node, '正文段落必须写在 <Cl> 中（无编号段落写作 <Cl id="…">）');
         continue;
       }
       if (!JSX.has(node.type)) {
@@ -371,13 +442,28 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
             },
             container,
           );
-          walkFlow(node.children, {
+          const section: LayoutNode = {
+            kind: 'section',
             id,
-            locatorParts,
-            sectionPath: [...container.sectionPath, `${number.published}${title}`],
-            depth,
-            paragraphs: 0,
-          });
+            number: number.published,
+            title,
+            editorial,
+            editorialNumber,
+            numberFix: number.fix,
+            children: [],
+          };
+          into.push(section);
+          walkFlow(
+            node.children,
+            {
+              id,
+              locatorParts,
+              sectionPath: [...container.sectionPath, `${number.published}${title}`],
+              depth,
+              paragraphs: 0,
+            },
+            section.children,
+          );
           break;
         }
         case 'Cl': {
@@ -419,13 +505,27 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
             },
             container,
           );
-          walkFlow(flow, {
+          const clause: LayoutNode = {
+            kind: 'clause',
             id,
-            locatorParts: ownParts,
-            sectionPath: container.sectionPath,
-            depth: container.depth + 1,
-            paragraphs: 0,
-          });
+            number: number?.published ?? null,
+            numberFix: number?.fix ?? null,
+            lead,
+            content: pieces.content,
+            children: [],
+          };
+          into.push(clause);
+          walkFlow(
+            flow,
+            {
+              id,
+              locatorParts: ownParts,
+              sectionPath: container.sectionPath,
+              depth: container.depth + 1,
+              paragraphs: 0,
+            },
+            clause.children,
+          );
           break;
         }
         case 'Attr': {
@@ -436,6 +536,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
           const id = claimId(node, attr(node, 'id'), attributionId(container.id));
           const pieces = inline(node.children);
           sourceParts.push(pieces.source);
+          into.push({ kind: 'attribution', id, content: pieces.content });
           pushBlock(
             {
               id,
@@ -455,6 +556,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
         case 'Gap': {
           const n = attr(node, 'n') ?? '';
           const id = claimId(node, attr(node, 'id'), expectedNumberedId(node, container, n));
+          into.push({ kind: 'gap', id, number: n });
           pushBlock(
             {
               id,
@@ -475,6 +577,7 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
           const id = claimId(node, attr(node, 'id'), 'sign');
           const pieces = inline(node.children);
           sourceParts.push(pieces.source);
+          into.push({ kind: 'signature', id, content: pieces.content });
           pushBlock(
             {
               id,
@@ -492,9 +595,10 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
           break;
         }
         case 'table':
-          walkTable(node, container);
+          walkTable(node, container, into);
           break;
         case 'Cut':
+          into.push({ kind: 'cut' });
           break;
         default:
           fail(node, `未知组件 <${node.name}>`);
@@ -502,11 +606,16 @@ export function buildDocumentModel(body: string, errata: readonly Erratum[], lin
     }
   };
 
-  walkFlow(parseMdxBody(body).children, { id: null, locatorParts: [], sectionPath: [], depth: 0, paragraphs: 0 });
+  const layout: LayoutNode[] = [];
+  walkFlow(
+    parseMdxBody(body).children,
+    { id: null, locatorParts: [], sectionPath: [], depth: 0, paragraphs: 0 },
+    layout,
+  );
 
   for (const erratum of errata) {
     if (!errataBlocks.has(erratum.id))
       issues.push({ line: lineOffset, message: `勘误 ${erratum.id} 在正文中没有 <Fix id="${erratum.id}" />` });
   }
-  return { blocks, sourceText: sourceParts.join('\n'), errataBlocks, issues };
+  return { blocks, layout, sourceText: sourceParts.join('\n'), errataBlocks, issues };
 }

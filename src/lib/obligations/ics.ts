@@ -8,7 +8,7 @@
  * (timeNodes.ts) repeat yearly where their date is fixed (国庆) and are written for LUNAR_YEARS years
  * where it follows the lunar calendar (春节前); a node of one year (2022年冬奥会) is one event.
  */
-import ical, { ICalCalendarMethod, ICalEventRepeatingFreq } from 'ical-generator';
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventRepeatingFreq } from 'ical-generator';
 import type { Cadence } from '../../schemas/obligation';
 import { daysInMonth, describeCadence, monthSpans, WINDOW_DAYS } from './schedule';
 import { nodeWindows, onceYears } from './timeNodes';
@@ -88,15 +88,21 @@ export function calendarEvents(cadence: Cadence, year: number): CalendarEvent[] 
   return events;
 }
 
-export function buildIcs(obligations: readonly CalendarObligation[], options: CalendarOptions): string {
-  const calendar = ical({
-    name: options.name,
-    prodId: { company: options.host, product: '责任制手册', language: 'ZH' },
+const newCalendar = (name: string, host: string) =>
+  ical({
+    name,
+    prodId: { company: host, product: '责任制手册', language: 'ZH' },
     method: ICalCalendarMethod.PUBLISH,
     scale: 'gregorian',
-    // Subscribed calendars are fetched again after this long (X-PUBLISHED-TTL).
-    ttl: 60 * 60 * 24,
   });
+
+/** RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off). */
+const serialize = (calendar: ReturnType<typeof ical>) => `${calendar.toString()}\r\n`;
+
+export function buildIcs(obligations: readonly CalendarObligation[], options: CalendarOptions): string {
+  const calendar = newCalendar(options.name, options.host);
+  // Subscribed calendars are fetched again after this long (X-PUBLISHED-TTL).
+  calendar.ttl(60 * 60 * 24);
   for (const o of obligations) {
     for (const event of calendarEvents(o.cadence, options.year)) {
       calendar.createEvent({
@@ -114,6 +120,58 @@ export function buildIcs(obligations: readonly CalendarObligation[], options: Ca
       });
     }
   }
-  // RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
-  return `${calendar.toString()}\r\n`;
+  return serialize(calendar);
+}
+
+/** One occurrence of a duty on one's own list: an all-day event over its window (days inclusive, YYYY-MM-DD). */
+export interface OccurrenceEvent {
+  /** Stable across downloads, e.g. the tick key and year. */
+  uid: string;
+  summary: string;
+  description: string;
+  url?: string;
+  start: string;
+  end: string;
+}
+
+export interface ReminderOptions {
+  name: string;
+  host: string;
+  /** DTSTAMP of every event. */
+  stamp: Date;
+  /** A display alarm this many days before the window ends (on its last day at 0); null for none. */
+  alarmDays: number | null;
+}
+
+const isoDay = (iso: string, plusDays = 0) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + plusDays));
+};
+
+/** The self-check's personal calendar: each open occurrence of one's duties, with a reminder before it ends. */
+export function buildReminderIcs(events: readonly OccurrenceEvent[], options: ReminderOptions): string {
+  const calendar = newCalendar(options.name, options.host);
+  for (const e of events) {
+    const event = calendar.createEvent({
+      id: `${e.uid}@${options.host}`,
+      start: isoDay(e.start),
+      end: isoDay(e.end, 1),
+      allDay: true,
+      stamp: options.stamp,
+      summary: e.summary,
+      description: e.description,
+      ...(e.url ? { url: e.url } : {}),
+    });
+    // Relative to the end (DTEND is the day after the window): N days before the window's last day is over.
+    // relatesTo is set by its method: ical-generator 11 leaves it out when given with the alarm's data.
+    if (options.alarmDays !== null)
+      event
+        .createAlarm({
+          type: ICalAlarmType.display,
+          trigger: options.alarmDays * 86400,
+          description: `${e.summary}：期限${options.alarmDays ? `还有 ${options.alarmDays} 天` : '今天'}结束`,
+        })
+        .relatesTo('END');
+  }
+  return serialize(calendar);
 }

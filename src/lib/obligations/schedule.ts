@@ -19,7 +19,8 @@ export const WINDOW_DAYS: Record<Window, (lastDay: number) => [first: number, la
 /** Days in a month of a given year (month 1–12). */
 export const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-const PERIOD_WORDS = {
+/** Periodic cadences in plain words (每年, 每季度 …). */
+export const PERIOD_WORDS = {
   year: '每年',
   'half-year': '每半年',
   quarter: '每季度',

@@ -24,9 +24,10 @@ describe('openStore', () => {
   it('opens an empty store with a fresh record and saves to the one key', () => {
     const store = memoryStore();
     const opened = openStore(store, now);
-    expect(opened).toMatchObject({ record: emptyRecord(), problem: null, mode: 'persistent' });
-    expect(opened.save({ ...emptyRecord(), selection: { documents: [], roles: [], unit: '某校' } })).toBeNull();
-    expect(JSON.parse(store.data.get(RECORD_KEY) ?? '')).toMatchObject({ selection: { unit: '某校' }, savedAt: now() });
+    expect(opened).toMatchObject({ record: emptyRecord(now()), problem: null, mode: 'persistent' });
+    const saved = opened.save({ ...emptyRecord('2020-01-01T00:00:00.000Z'), unit: '某校' });
+    expect(saved).toEqual({ record: { ...emptyRecord(now()), unit: '某校' }, error: null });
+    expect(JSON.parse(store.data.get(RECORD_KEY) ?? '')).toEqual(saved.record);
   });
 
   it('keeps corrupt data in the backup key and starts fresh', () => {
@@ -69,7 +70,8 @@ describe('openStore', () => {
     expect(openStore(refusing, now).mode).toBe('memory');
     expect(openStore(null, now).mode).toBe('memory');
     const full = memoryStore({ [RECORD_KEY]: serializeRecord(emptyRecord()) }, true);
-    expect(openStore(full, now).save(emptyRecord())).toMatch(/存储空间已满/);
+    expect(openStore(full, now).save(emptyRecord()).error).toMatch(/存储空间已满/);
+    expect(openStore(null, now).save(emptyRecord()).record.savedAt).toBe(now());
   });
 
   it('does not start over a corrupt record it could not back up', () => {

@@ -112,6 +112,87 @@ describe('buildDocumentModel', () => {
     expect(tableModel.sourceText.replace(/\n/g, '')).toBe('工作安排3月甲乙');
   });
 
+  it('lays the body out in reading order with inline errata, number errata, merged cells and cuts', () => {
+    const laid = buildDocumentModel(
+      `<Cl id="p1">甲<Fix id="e1" /><br />乙<Cut /></Cl>
+
+<Cut />
+
+<Sec id="f2" n="附2" fix="e2" editorialNumber title="工作安排">
+
+<table id="f2-t">
+
+<thead>
+
+<tr><th>时间</th></tr>
+
+</thead>
+
+<tbody>
+
+<tr id="f2-1"><td rowSpan="2">3月</td><td>甲<RowTools id="f2-1" /></td></tr>
+
+<tr id="f2-2"><td>乙<RowTools id="f2-2" /></td></tr>
+
+</tbody>
+
+</table>
+
+</Sec>
+`,
+      [errata[0]!, { ...errata[1]!, original: '附3', corrected: '附2' }],
+    );
+    expect(laid.issues).toEqual([]);
+    expect(laid.layout).toEqual([
+      {
+        kind: 'clause',
+        id: 'p1',
+        number: null,
+        numberFix: null,
+        lead: '',
+        content: [
+          { kind: 'text', text: '甲' },
+          { kind: 'fix', id: 'e1' },
+          { kind: 'break' },
+          { kind: 'text', text: '乙' },
+          { kind: 'cut' },
+        ],
+        children: [],
+      },
+      { kind: 'cut' },
+      {
+        kind: 'section',
+        id: 'f2',
+        number: '附2',
+        title: '工作安排',
+        editorial: false,
+        editorialNumber: true,
+        numberFix: 'e2',
+        children: [
+          {
+            kind: 'table',
+            id: 'f2-t',
+            caption: null,
+            head: [[{ content: [{ kind: 'text', text: '时间' }], rowSpan: 1, header: true, column: 0 }]],
+            rows: [
+              {
+                id: 'f2-1',
+                cells: [
+                  { content: [{ kind: 'text', text: '3月' }], rowSpan: 2, header: false, column: 0 },
+                  { content: [{ kind: 'text', text: '甲' }], rowSpan: 1, header: false, column: 1 },
+                ],
+              },
+              {
+                id: 'f2-2',
+                cells: [{ content: [{ kind: 'text', text: '乙' }], rowSpan: 1, header: false, column: 1 }],
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
   it('requires each body row to end with its own <RowTools id>, and refuses it anywhere else', () => {
     const table = (rows: string) =>
       `<Sec id="f2" n="附2" editorialNumber title="工作安排">\n\n<table id="f2-t">\n\n<tbody>\n\n${rows}\n\n</tbody>\n\n</table>\n\n</Sec>\n`;
