@@ -27,6 +27,8 @@ const NEVER = /\.(ics|docx|map)$|^sw\.js$|^obligations(\.schema)?\.json$|^offlin
 const SHELL_FILE = /^_astro\/|^[^/]+\.(svg|png|webmanifest|js|css)$/;
 /** Hashed assets loaded on demand that are too large to send every visitor ahead: the 汇总's Excel writer. */
 const ON_DEMAND = /^_astro\/workbookWriter-/;
+/** Kept when used but not in the pack: the search bundle, whose files the pack holds one by one. */
+const NOT_IN_PACK = /^search-index\/all\.bin$/;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -54,7 +56,7 @@ export function cachePlan(dist: string, base: string, workerSource = ''): CacheP
     if (shellPages.has(path) || (SHELL_FILE.test(path) && !ON_DEMAND.test(path))) {
       hash.update(path).update(readFileSync(file));
       precache.push(url);
-    } else {
+    } else if (!NOT_IN_PACK.test(path)) {
       // The pack's contents are part of the version too: a deploy that changes a document replaces its copy.
       hash.update(path).update(String(bytes)).update(readFileSync(file));
       packFiles.push({ url, bytes });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -71,12 +71,15 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
     await expect
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
       .toBe(true);
-    // Online: two pages visited and one search, so the search data is fetched once (the real site's index
-    // is small enough to come whole in one file).
+    // Online: two pages visited and one search. The real site's index is small enough to come whole in one
+    // file after the first answer; the worker keeps it.
     await page.goto(url('roles/first-responsible/'));
     await page.goto(url('docs/central-school-risk-prevention-mechanism/'));
     await page.getByRole('searchbox', { name: '搜索条款' }).fill('网评员');
     await page.getByRole('list', { name: '搜索结果' }).waitFor();
+    const bundle = url('search-index/all.bin');
+    const bundleKept = () => page.evaluate(async (href) => Boolean(await caches.match(href)), bundle);
+    await expect.poll(bundleKept, { timeout: 20_000 }).toBe(true);
 
     await page.context().setOffline(true);
     await page.goto(url('roles/first-responsible/'));
@@ -95,7 +98,7 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
     // The search page and the self-check are part of the shell.
     await page.goto(url(`search/?q=${encodeURIComponent('一岗两责')}`));
     await page.getByRole('status').filter({ hasText: /找到/ }).waitFor();
-    // The whole index came with the first search: a query never typed online works too.
+    // The whole index came after the first search: a query never typed online works too.
     await page.getByRole('searchbox', { name: '搜索条款' }).fill('教材选用');
     await page.getByRole('status').filter({ hasText: /找到/ }).waitFor();
 
@@ -148,8 +151,13 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
       expect.arrayContaining([
         expect.stringMatching(/\/docs\/tongliao-no5-middle-school-rules\/$/),
         expect.stringMatching(/\/calendar\/$/),
+        expect.stringMatching(/\/search-index\/typos\.json$/),
       ]),
     );
+    // The search files one by one, not their one-file copy too.
+    const searchFiles = pack.files.filter((f) => /\/search-index\/[pt]\//.test(f.url));
+    expect(searchFiles).toHaveLength(['p', 't'].flatMap((dir) => readdirSync(join(DIST, 'search-index', dir))).length);
+    expect(pack.files.filter((f) => f.url.endsWith('/all.bin'))).toEqual([]);
     const { page, errors, close } = await openPage(browser);
     await page.goto(url());
     await expect
@@ -176,6 +184,9 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
       await page.goto(url(path));
       await expect(page.getByRole('heading', { level: 1 }).textContent(), path).resolves.toContain(heading);
     }
+    // Search never used online: the pack's shards, chunks and homophones answer it.
+    await page.goto(url(`search/?q=${encodeURIComponent('一岗两责 教材选用')}`));
+    await page.getByRole('status').filter({ hasText: /找到/ }).waitFor();
     await page.context().setOffline(false);
     // Back online, the pack has nothing left to fetch.
     await page.goto(url());

@@ -36,9 +36,13 @@ async function fetched(url: string): Promise<Response> {
   return response;
 }
 
-let engine: Promise<SearchEngine> | undefined;
+/** A small index comes whole in one file (SearchStore.loadBundle) this long after the first answer. */
+const BUNDLE_DELAY_MS = 300;
 
-function load(base: string): Promise<SearchEngine> {
+let engine: Promise<{ engine: SearchEngine; store: SearchStore }> | undefined;
+let bundleAsked = false;
+
+function load(base: string): Promise<{ engine: SearchEngine; store: SearchStore }> {
   const loading = (engine ??= fetched(base + MANIFEST_FILE)
     .then((response) => response.json() as Promise<SearchManifest>)
     .then((manifest) => {
@@ -46,9 +50,7 @@ function load(base: string): Promise<SearchEngine> {
         const response = await fetched(base + path);
         return path.endsWith('.bin') ? new Uint8Array(await response.arrayBuffer()) : response.text();
       });
-      // A small index comes whole in one file, asked for now (on focus) rather than with the first query.
-      store.loadBundle().catch(() => undefined);
-      return createSearchEngine(store);
+      return { engine: createSearchEngine(store), store };
     }));
   // A failed load is tried again on the next request (e.g. once the network is back).
   loading.catch(() => {
@@ -57,14 +59,26 @@ function load(base: string): Promise<SearchEngine> {
   return loading;
 }
 
-async function answer({ base, query, filters, limit }: SearchRequest): Promise<SearchResponse> {
+async function search({ base, query, filters, limit }: SearchRequest): Promise<SearchResponse> {
+  const { engine: loaded, store } = await load(base);
+  const response = await loaded.search(query, filters, limit);
+  // The first answer needs only its own shards and chunks; the rest of a small index follows it.
+  if (!bundleAsked && query.trim()) {
+    bundleAsked = true;
+    setTimeout(() => store.loadBundle().catch(() => undefined), BUNDLE_DELAY_MS);
+  }
+  return response;
+}
+
+async function answer(request: SearchRequest): Promise<SearchResponse> {
   try {
-    return await (await load(base)).search(query, filters, limit);
+    return await search(request);
   } catch (error) {
     if (!(error instanceof StaleIndexError)) throw error;
     // The site was deployed again since the manifest was read: start over with the new one.
     engine = undefined;
-    return (await load(base)).search(query, filters, limit);
+    bundleAsked = false;
+    return search(request);
   }
 }
 

@@ -9,7 +9,8 @@
  *   typos.json        homophones and the corpus's bigrams, loaded for a word found nowhere
  *   vocabulary.json   corpus words for "did you mean", loaded when nothing matches
  *   all.bin           all of the above but the manifest in one file, for an index small
- *                     enough to load whole on first use (manifest.bundle names it)
+ *                     enough to load whole (manifest.bundle names it), loaded after the
+ *                     first answer, which needs only the manifest, its shards and chunks
  */
 import type { SynonymGroup } from '../../schemas/synonyms';
 import type { SearchRole } from './indexData';

@@ -37,11 +37,11 @@ export interface SearchFilesOptions {
   bundleBytes?: number;
 }
 
-const DEFAULT_SHARD_BYTES = 8192;
+const DEFAULT_SHARD_BYTES = 2048;
 const DEFAULT_CHUNK_SIZE = 8;
 /**
- * Up to this size the index is also written as one file and loaded whole on first use: three requests
- * (worker, manifest, bundle) answer sooner than waves of shards and chunks, and every later search is local.
+ * Up to this size the index is also written as one file, loaded whole after the first answer: every later
+ * search is local, and one request costs a slow network less than a wave of shards and chunks.
  */
 const BUNDLE_BYTES = 1024 * 1024;
 

@@ -145,8 +145,9 @@ export class SearchStore {
   }
 
   /**
-   * For a small index (manifest.bundle): loads every shard and chunk in one file, so later lookups need
-   * no request. Shards and chunks asked for meanwhile wait for it.
+   * For a small index (manifest.bundle): loads every shard and chunk, the homophones and the suggestion
+   * words in one file, so later lookups need no request, also offline. Not on a first answer's path: the
+   * worker asks for it once that answer is out.
    */
   loadBundle(): Promise<void> {
     const name = this.manifest.bundle;
@@ -171,12 +172,22 @@ export class SearchStore {
     return loading;
   }
 
-  /** A file: from the bundle when there is one (and it loaded), else on its own. */
+  /**
+   * A file: from the bundle once it is in, else on its own; one that cannot be loaded on its own (offline,
+   * where only the bundle was kept) is taken from the bundle when there is one.
+   */
   private async file(path: string): Promise<Uint8Array | string> {
-    if (this.manifest.bundle) await this.loadBundle().catch(() => undefined);
     const preloaded = this.preloaded.get(path);
     if (preloaded) return preloaded;
-    return this.load(path);
+    try {
+      return await this.load(path);
+    } catch (error) {
+      if (!this.manifest.bundle) throw error;
+      await this.loadBundle().catch(() => undefined);
+      const fromBundle = this.preloaded.get(path);
+      if (!fromBundle) throw error;
+      return fromBundle;
+    }
   }
 
   /** The postings of the keys that occur anywhere (keys found nowhere are left out). */

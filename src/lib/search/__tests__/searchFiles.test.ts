@@ -99,6 +99,25 @@ describe('search files', () => {
     expect(whole.loaded.map((f) => f.path)).toEqual([BUNDLE_FILE]);
   });
 
+  it('take a file that cannot be loaded on its own from the bundle (offline, where only the bundle was kept)', async () => {
+    const { manifest, files } = buildSearchFiles(data);
+    const asked: string[] = [];
+    const store = new SearchStore(manifest, async (path) => {
+      asked.push(path);
+      if (path !== BUNDLE_FILE) throw new TypeError('Failed to fetch');
+      return files.get(path) as Uint8Array;
+    });
+    expect((await store.postings(['社团'])).get('社团')?.list.records.length).toBeGreaterThan(0);
+    expect((await store.records([1])).get(1)?.text).toContain('学生社团');
+    expect(asked.filter((path) => path === BUNDLE_FILE)).toHaveLength(1);
+    // Without a bundle the failure is the search's to report.
+    const { manifest: large } = buildSearchFiles(data, { bundleBytes: 0 });
+    const failing = new SearchStore(large, async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(failing.postings(['社团'])).rejects.toThrow('Failed to fetch');
+  });
+
   it('let an assignment line head its whole section, also the records before it', async () => {
     const { store } = memoryStore(data);
     const list = (await store.postings(['副书'])).get('副书')?.list;
