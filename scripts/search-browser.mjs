@@ -72,9 +72,24 @@ const LAST_ANSWER = `(() => {
   const input = window.__inputs[window.__inputs.length - 1];
   const mark = performance.getEntriesByName('search-results').find((m) => m.detail === input.value && m.startTime >= input.at);
   if (!mark) return undefined;
+  const of = (name) => performance.getEntriesByName(name).find((m) => m.detail === input.value && m.startTime >= input.at);
+  const request = of('search-request');
+  const answer = of('search-answer');
   const frame = window.__frames.find((f) => f.raf >= mark.startTime && f.painted);
   if (!frame) return undefined;
-  return { dom: mark.startTime - input.at, painted: frame.painted - input.at, sinceFocus: frame.painted - window.__focusAt };
+  // The keystroke's own frame: the first painted after the input event (what typing shows without search).
+  const echo = window.__frames.find((f) => f.raf >= input.at && f.painted);
+  return {
+    dom: mark.startTime - input.at,
+    painted: frame.painted - input.at,
+    echo: echo.painted - input.at,
+    framesLate: window.__frames.indexOf(frame) - window.__frames.indexOf(echo),
+    // Where the time to the DOM went: to the request leaving, in the worker, rendering the answer.
+    toRequest: request ? request.startTime - input.at : NaN,
+    inWorker: request && answer ? answer.startTime - request.startTime : NaN,
+    toDom: answer ? mark.startTime - answer.startTime : NaN,
+    sinceFocus: frame.painted - window.__focusAt,
+  };
 })()`;
 
 async function answerOfLastInput(page) {
@@ -132,6 +147,7 @@ export async function coldFirstAnswer(browser, server, docPath, query) {
 
 /** Per keystroke, each query typed a character at a time after the last answer was painted. */
 export async function typing(browser, server, queries) {
+  const requests = [];
   const { page, context, field, errors } = await open(browser, `${server.origin}search/`);
   await field.focus();
   // The first answer loads the engine; it is the cold figure, not a keystroke.
@@ -139,14 +155,22 @@ export async function typing(browser, server, queries) {
   await answerOfLastInput(page);
   const dom = [];
   const painted = [];
+  const echo = [];
+  const parts = { toRequest: [], inWorker: [], toDom: [] };
+  let sameFrame = 0;
   for (const query of queries) {
     await field.fill('');
     await answerOfLastInput(page).catch(() => undefined);
     for (const char of query) {
+      const served = server.served.length;
       await page.keyboard.insertText(char);
       const answer = await answerOfLastInput(page);
+      requests.push(server.served.length - served);
       dom.push(answer.dom);
       painted.push(answer.painted);
+      echo.push(answer.echo);
+      for (const part of Object.keys(parts)) if (!Number.isNaN(answer[part])) parts[part].push(answer[part]);
+      if (answer.framesLate === 0) sameFrame += 1;
       await page.waitForTimeout(20);
     }
   }
@@ -156,6 +180,12 @@ export async function typing(browser, server, queries) {
     keystrokes: dom.length,
     dom: { p50: median(dom), p95: percentile(dom, 95) },
     painted: { p50: median(painted), p95: percentile(painted, 95) },
+    echo: { p50: median(echo), p95: percentile(echo, 95) },
+    requests: { p50: median(requests), p95: percentile(requests, 95), max: Math.max(...requests) },
+    parts: Object.fromEntries(
+      Object.entries(parts).map(([part, xs]) => [part, { p50: median(xs), p95: percentile(xs, 95) }]),
+    ),
+    sameFrame,
   };
 }
 
