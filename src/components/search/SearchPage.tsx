@@ -6,13 +6,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchFilters } from '../../lib/search/engine';
 import { MAX_TERM_LENGTH } from '../../lib/search/query';
 import { moveFocus } from './keyboard';
+import { paramsOfState, SEARCH_PARAMS, stateFromParams, type SearchUrlState } from '../../lib/search/searchUrl';
+import { NoResults } from './NoResults';
 import { isBusy, useSearch } from './searchClient';
 import { ResultList } from './ResultList';
-
-interface Option {
-  value: string;
-  label: string;
-}
+import { FilterBox, type Option } from './FilterBox';
 
 /** A document: its slug (in the URL), title and number in the search index. */
 interface DocumentOption extends Option {
@@ -28,68 +26,15 @@ interface Props {
 const LIMIT = 50;
 /** Results shown at first and added by 显示更多: a short list paints fast on a phone, and only its texts are fetched. */
 const PAGE = 20;
-const PARAMS = { q: 'q', doc: 'doc', bodyType: 'type', role: 'role' } as const;
 const URL_DELAY_MS = 400;
 
-interface State {
-  q: string;
-  /** The document's slug, as in the URL. */
-  doc?: string | undefined;
-  bodyType?: string | undefined;
-  role?: string | undefined;
-}
-
-function readUrl(): State {
-  const params = new URLSearchParams(window.location.search);
-  const value = (name: string) => params.get(name) ?? undefined;
-  return {
-    q: params.get(PARAMS.q) ?? '',
-    doc: value(PARAMS.doc),
-    bodyType: value(PARAMS.bodyType),
-    role: value(PARAMS.role),
-  };
-}
-
-function writeUrl(state: State) {
-  const params = new URLSearchParams();
-  if (state.q) params.set(PARAMS.q, state.q);
-  if (state.doc) params.set(PARAMS.doc, state.doc);
-  if (state.bodyType) params.set(PARAMS.bodyType, state.bodyType);
-  if (state.role) params.set(PARAMS.role, state.role);
-  const search = params.toString();
+function writeUrl(state: SearchUrlState) {
+  const search = paramsOfState(state);
   window.history.replaceState(null, '', search ? `?${search}` : window.location.pathname);
 }
 
-function Filter(props: {
-  name: string;
-  label: string;
-  options: Option[];
-  value?: string | undefined;
-  onChange: (value: string | undefined) => void;
-}) {
-  const id = `filter-${props.name}`;
-  return (
-    <p class="filter">
-      <label for={id}>{props.label}</label>
-      <select
-        id={id}
-        name={props.name}
-        value={props.value ?? ''}
-        onChange={(event) => props.onChange((event.target as HTMLSelectElement).value || undefined)}
-      >
-        <option value="">全部</option>
-        {props.options.map((option) => (
-          <option value={option.value} key={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </p>
-  );
-}
-
 export default function SearchPage({ documents, bodyTypes, roles }: Props) {
-  const [state, setState] = useState<State>({ q: '' });
+  const [state, setState] = useState<SearchUrlState>({ q: '' });
   const [wanted, setWanted] = useState(false);
   const [shown, setShown] = useState(PAGE);
   const filters: SearchFilters = {
@@ -104,7 +49,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
   const results = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const fromUrl = readUrl();
+    const fromUrl = stateFromParams(new URLSearchParams(window.location.search));
     // Keep what was typed before the page became interactive.
     if (!fromUrl.q && input.current?.value) fromUrl.q = input.current.value;
     setState(fromUrl);
@@ -112,7 +57,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
     else input.current?.focus();
   }, []);
 
-  const update = (change: Partial<State>) => {
+  const update = (change: Partial<SearchUrlState>) => {
     setState((last) => ({ ...last, ...change }));
     setShown(PAGE);
     setWanted(true);
@@ -148,32 +93,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
   const list = useMemo(() => visible.length > 0 && <ResultList hits={visible} />, [response, shown]);
 
   const filterBox = useMemo(
-    () => (
-      <fieldset class="filters">
-        <legend>筛选</legend>
-        <Filter
-          name={PARAMS.doc}
-          label="文件"
-          options={documents}
-          value={state.doc}
-          onChange={(doc) => update({ doc })}
-        />
-        <Filter
-          name={PARAMS.bodyType}
-          label="主体类型"
-          options={bodyTypes}
-          value={state.bodyType}
-          onChange={(bodyType) => update({ bodyType })}
-        />
-        <Filter
-          name={PARAMS.role}
-          label="角色"
-          options={roles}
-          value={state.role}
-          onChange={(role) => update({ role })}
-        />
-      </fieldset>
-    ),
+    () => <FilterBox documents={documents} bodyTypes={bodyTypes} roles={roles} state={state} onChange={update} />,
     [state.doc, state.bodyType, state.role],
   );
 
@@ -200,7 +120,7 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
             ref={input}
             id="search-q"
             type="search"
-            name={PARAMS.q}
+            name={SEARCH_PARAMS.q}
             value={state.q}
             autocomplete="off"
             enterkeyhint="search"
@@ -254,38 +174,12 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
           </p>
         )}
         {response && response.total === 0 && (
-          <div class="no-results">
-            {response.suggestions.length > 0 && (
-              <>
-                <h2>您是不是要找：</h2>
-                <ul class="suggestions">
-                  {response.suggestions.map((word) => (
-                    <li key={word}>
-                      <button type="button" onClick={() => update({ q: word })}>
-                        {word}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <h2>查找建议</h2>
-            <ul>
-              <li>检查是否有错别字，或换一个说法（如“述职”“述责”）。</li>
-              <li>减少词语，或用空格把词语分开。</li>
-              {filtered && (
-                <li>
-                  <button
-                    type="button"
-                    onClick={() => update({ doc: undefined, bodyType: undefined, role: undefined })}
-                  >
-                    取消筛选
-                  </button>
-                  后再试。
-                </li>
-              )}
-            </ul>
-          </div>
+          <NoResults
+            suggestions={response.suggestions}
+            filtered={filtered}
+            onSuggestion={(q) => update({ q })}
+            onClearFilters={() => update({ doc: undefined, bodyType: undefined, role: undefined })}
+          />
         )}
       </div>
     </div>

@@ -106,6 +106,22 @@ function conceptsIn(word: string, expansions: Expansions): string[] {
 /** Question words and particles, which stand between the words of a question (出了问题, 追究谁的责任). */
 const QUESTION_WORDS = /怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪个|谁来|谁|吗|呢|吧|啊|了|的/g;
 
+/** Words that only make a sentence a question: no clause is about them. */
+const ASKING = /怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪个|谁来|谁|吗|呢|吧|啊/g;
+/** The documents' own 谁…谁… sayings (谁主管谁负责, 谁邀请谁负责), which a pasted clause keeps. */
+const WHO_SAYING = /谁[^谁]{1,3}谁[^谁，、]{1,3}/g;
+
+/** A question without its question words (学校公众号发文章要谁审批 → 学校公众号发文章要审批). */
+export function withoutAsking(word: string): string {
+  let bare = '';
+  let from = 0;
+  for (const saying of word.matchAll(WHO_SAYING)) {
+    bare += word.slice(from, saying.index).replace(ASKING, '') + saying[0];
+    from = saying.index + saying[0].length;
+  }
+  return bare + word.slice(from).replace(ASKING, '');
+}
+
 /** The concepts of a long word, also where question words stood between a concept's parts (出了问题 → 出问题). */
 function conceptsOfQuestion(word: string, expansions: Expansions): string[] {
   const bare = word.replace(QUESTION_WORDS, '');
@@ -155,7 +171,9 @@ export function parseQuery(raw: string, expansions: Expansions = NO_EXPANSIONS):
   if (unique.length > MAX_TERMS) truncated = true;
   const terms: QueryTerm[] = unique.slice(0, MAX_TERMS).map((word) => {
     if (word.length > MAX_TERM_LENGTH) truncated = true;
-    const text = word.slice(0, MAX_TERM_LENGTH);
+    const cut = word.slice(0, MAX_TERM_LENGTH);
+    const asked = cut.length > MAX_TERM_WORD ? withoutAsking(cut) : cut;
+    const text = asked.length >= 2 ? asked : cut;
     return { text, alternatives: alternativesOf(text, expansions) };
   });
   const typed = terms.length;

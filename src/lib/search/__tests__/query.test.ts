@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TERM_LENGTH, MAX_TERMS, foldExpansions, parseQuery, splitCompound } from '../query';
+import { MAX_TERM_LENGTH, MAX_TERMS, foldExpansions, parseQuery, splitCompound, withoutAsking } from '../query';
 
 const synonyms = foldExpansions(
   [
@@ -104,5 +104,24 @@ describe('splitCompound', () => {
     expect(splitCompound('社团出事', occurs, expansions)).toEqual(['社团', '出事']);
     expect(splitCompound('一岗两责', occurs, expansions)).toEqual([]);
     expect(splitCompound('出事', occurs, expansions)).toEqual([]);
+  });
+});
+
+describe('withoutAsking', () => {
+  it('drops the words that only make a question', () => {
+    expect(withoutAsking('学校公众号发文章要谁审批')).toBe('学校公众号发文章要审批');
+    expect(withoutAsking('老师在课堂上发表不当言论怎么办')).toBe('老师在课堂上发表不当言论');
+    expect(withoutAsking('如何开展意识形态风险研判呢')).toBe('开展意识形态风险研判');
+  });
+
+  it('keeps the documents’ 谁…谁… sayings whole', () => {
+    expect(withoutAsking('坚持谁主管谁负责原则')).toBe('坚持谁主管谁负责原则');
+    expect(withoutAsking('谁邀请谁负责是什么意思')).toBe('谁邀请谁负责是意思');
+  });
+
+  it('is used for long words only: a short word is searched as typed', () => {
+    expect(parseQuery('要谁审批').terms[0]?.text).toBe('要谁审批');
+    expect(parseQuery('学校公众号发文章要谁审批').terms[0]?.text).toBe('学校公众号发文章要审批');
+    expect(parseQuery('谁主管谁负责').terms[0]?.text).toBe('谁主管谁负责');
   });
 });
