@@ -3,8 +3,8 @@
  *
  * The gate: the test half of the evaluation set (test/fixtures/search-queries.eval.json, split by
  * test/content/eval-split.ts), whose queries no weight was chosen on, as a whole, with no list of
- * excused queries. The target is recall@5 ≥ 0.95 and MRR ≥ 0.85; the ranking reaches MRR 0.879 but
- * recall@5 0.906, so recall is gated at that figure (a floor against regressions) until the target is
+ * excused queries. The target is recall@5 ≥ 0.95 and MRR ≥ 0.85; the ranking reaches MRR 0.882 but
+ * recall@5 0.910, so recall is gated at that figure (a floor against regressions) until the target is
  * reached, and npm run bench prints the figures beside the target. The project's own queries (every role and
  * document) stay a regression check per query. The dev set (the shared evaluation queries, on which the
  * previous ranking was tuned) is a report beside the halves, printed by npm run bench.
