@@ -2,7 +2,7 @@
  * Builds the browser code for the browsers stated in package.json's
  * `browserslist` (see README, "Supported browsers"):
  *
- *  - syntax: the client bundles and the search worker are compiled down to
+ *  - syntax: the client bundles and the workers (the 汇总's Excel writer) are compiled down to
  *    the oldest of those browsers, and never above ES2020 (`??=` and other
  *    ES2021 syntax are lowered; some 360/QQ shells run kernels older than
  *    their version string says);
@@ -83,6 +83,14 @@ export async function addPolyfills(code: string, id: string, query: string) {
     : null;
 }
 
+/**
+ * The polyfills in one chunk of their own, named after core-js, which every chunk that needs one imports:
+ * left to itself the bundler puts each polyfill in whichever chunk first needs it (the search engine's moved
+ * Object.hasOwn's into the hashing library's chunk), and es-check, which recognises a polyfill by the
+ * core-js name in the file that uses the built-in, then counts the built-in as missing.
+ */
+const POLYFILL_CHUNK = { groups: [{ name: 'core-js', test: /[\\/]node_modules[\\/]core-js[\\/]/ }] };
+
 function polyfills(query: string): Plugin {
   return {
     name: 'browser-target:polyfills',
@@ -112,7 +120,14 @@ export function browserTarget(): AstroIntegration {
                 name: 'browser-target:client',
                 // Replaced, not merged: Vite would merge the arrays into ['esnext', …].
                 configEnvironment(name, environment) {
-                  if (name === 'client') environment.build = { ...environment.build, target };
+                  if (name !== 'client') return;
+                  const rolldownOptions = environment.build?.rolldownOptions ?? {};
+                  const output = Array.isArray(rolldownOptions.output) ? {} : (rolldownOptions.output ?? {});
+                  environment.build = {
+                    ...environment.build,
+                    target,
+                    rolldownOptions: { ...rolldownOptions, output: { ...output, codeSplitting: POLYFILL_CHUNK } },
+                  };
                 },
               },
               { ...polyfills(query), applyToEnvironment: (environment) => environment.name === 'client' },

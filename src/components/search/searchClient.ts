@@ -1,56 +1,41 @@
 /**
- * Searches through the engine's worker (worker.ts), started on first use only:
- * nothing is fetched until a search field is focused or a query is in the URL.
+ * Searches with the engine of searchService.ts, loaded on first use only: nothing is fetched until a
+ * search field is focused or a query is in the URL.
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { SearchFilters, SearchResponse } from '../../lib/search/engine';
 import { SEARCH_FILES_DIR } from '../../lib/search/layout';
 import { href } from '../link';
-import type { SearchReply, SearchRequest } from './worker';
 
-let worker: Worker | undefined;
-let lastId = 0;
-const waiting = new Map<number, (reply: SearchReply) => void>();
+type SearchService = typeof import('./searchService');
+let service: SearchService | undefined;
+let loadingService: Promise<SearchService> | undefined;
 
-function searchWorker(): Worker {
-  if (worker) return worker;
-  // A classic worker (Vite bundles it into one script): browsers that cannot start module workers can run it too.
-  const started = new Worker(new URL('./worker.ts', import.meta.url));
-  started.onmessage = ({ data }: MessageEvent<SearchReply>) => {
-    waiting.get(data.id)?.(data);
-    waiting.delete(data.id);
-  };
-  // The worker's script could not be loaded or run: answer every request with the error, start afresh next time.
-  started.onerror = (event) => {
-    event.preventDefault();
-    for (const [id, settle] of waiting) settle({ id, error: event.message || '检索程序未能启动' });
-    waiting.clear();
-    started.terminate();
-    worker = undefined;
-  };
-  worker = started;
-  return started;
+/** The engine's module: once loaded, used directly, so a search whose files are in answers in the keystroke's task. */
+function searchService(): SearchService | Promise<SearchService> {
+  if (service) return service;
+  const loading = (loadingService ??= import('./searchService').then((loaded) => (service = loaded)));
+  // A failed load (offline, a new deploy) is tried again next time.
+  loading.catch(() => {
+    if (loadingService === loading) loadingService = undefined;
+  });
+  return loading;
 }
 
-function runSearch(query: string, filters: SearchFilters, limit: number): Promise<SearchResponse> {
-  return new Promise((resolve, reject) => {
-    lastId += 1;
-    const request: SearchRequest = {
-      id: lastId,
-      base: new URL(href(`${SEARCH_FILES_DIR}/`), window.location.href).href,
-      query,
-      filters,
-      limit,
-    };
-    waiting.set(request.id, (reply) => {
-      // For the typing benchmark: the worker's part of a keystroke, from request to answer.
-      performance.mark('search-answer', { detail: query });
-      if ('error' in reply) reject(new Error(reply.error));
-      else resolve(reply.response);
-    });
-    performance.mark('search-request', { detail: query });
-    searchWorker().postMessage(request);
-  });
+async function runSearch(query: string, filters: SearchFilters, limit: number): Promise<SearchResponse> {
+  const request = {
+    base: new URL(href(`${SEARCH_FILES_DIR}/`), window.location.href).href,
+    query,
+    filters,
+    limit,
+  };
+  // For the typing benchmark: the engine's part of a keystroke, from request to answer.
+  performance.mark('search-request', { detail: query });
+  try {
+    return await (await searchService()).search(request);
+  } finally {
+    performance.mark('search-answer', { detail: query });
+  }
 }
 
 export type SearchState =

@@ -1,6 +1,6 @@
 /**
  * Reads the search files (searchFiles.ts) through a loader: over the network
- * in the browser's worker, from memory in the tests and benchmarks. Each
+ * in the browser, from memory in the tests and benchmarks. Each
  * shard and chunk is loaded once, when a query first needs it; a failed load
  * is tried again next time.
  */
@@ -147,13 +147,39 @@ export class SearchStore {
   /**
    * For a small index (manifest.bundle): loads every shard and chunk, the homophones and the suggestion
    * words in one file, so later lookups need no request, also offline. Not on a first answer's path: the
-   * worker asks for it once that answer is out.
+   * search service asks for it once that answer is out.
    */
   loadBundle(): Promise<void> {
     const name = this.manifest.bundle;
     if (!name) return Promise.resolve();
     const loading = (this.bundle ??= this.load(name).then((bytes) => {
       if (typeof bytes === 'string') throw new TypeError(`${name} is not binary`);
+      const files = this.bundleFiles(bytes);
+      if (!files) throw new StaleIndexError(name);
+      for (const [path, body] of files) this.preloaded.set(path, body);
+    }));
+    loading.catch(() => {
+      if (this.bundle === loading) this.bundle = undefined;
+    });
+    return loading;
+  }
+
+  /**
+   * Takes the bundle from bytes at hand (a copy kept on the device) instead of loading it; false, and
+   * nothing taken, when they are not this build's bundle.
+   */
+  adoptBundle(bytes: Uint8Array): boolean {
+    const files = this.bundle ? undefined : this.bundleFiles(bytes);
+    if (!files) return false;
+    for (const [path, body] of files) this.preloaded.set(path, body);
+    this.bundle = Promise.resolve();
+    return true;
+  }
+
+  /** The files in a bundle (each its path's length and UTF-8 bytes, its length and bytes); undefined when it is not this build's. */
+  private bundleFiles(bytes: Uint8Array): Map<string, Uint8Array> | undefined {
+    const files = new Map<string, Uint8Array>();
+    try {
       const reader = new ByteReader(bytes);
       const text = new TextDecoder();
       for (let n = reader.varint(); n > 0; n -= 1) {
@@ -161,15 +187,16 @@ export class SearchStore {
         const path = text.decode(bytes.subarray(reader.at, reader.at + nameLength));
         reader.at += nameLength;
         const length = reader.varint();
-        const body = bytes.subarray(reader.at, reader.at + length);
+        if (reader.at + length > bytes.length) return undefined;
+        files.set(path, bytes.subarray(reader.at, reader.at + length));
         reader.at += length;
-        this.preloaded.set(path, body);
       }
-    }));
-    loading.catch(() => {
-      if (this.bundle === loading) this.bundle = undefined;
-    });
-    return loading;
+      // Every shard begins with the format and the build's version.
+      const header = new ByteReader(files.get(shardFile(0)) ?? new Uint8Array(0));
+      return header.varint() === SEARCH_FILES_FORMAT && header.varint() === this.manifest.version ? files : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

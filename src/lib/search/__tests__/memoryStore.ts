@@ -1,4 +1,4 @@
-/** A search store over the search files built in memory, as the browser's worker reads them over the network. */
+/** A search store over the search files built in memory, as the browser reads them over the network. */
 import type { IndexInputDocument, SearchIndexData } from '../indexData';
 import { buildSearchFiles, type SearchFilesOptions } from '../searchFiles';
 import { SearchStore } from '../store';

@@ -118,6 +118,32 @@ describe('search files', () => {
     await expect(failing.postings(['社团'])).rejects.toThrow('Failed to fetch');
   });
 
+  it("take a kept copy of this build's bundle instead of loading anything, and refuse another build's or garbage", async () => {
+    const { manifest, files } = buildSearchFiles(data);
+    const other = buildSearchFiles({ ...data, records: data.records.slice(0, 4) });
+    const asked: string[] = [];
+    const store = () =>
+      new SearchStore(manifest, async (path) => {
+        asked.push(path);
+        return files.get(path) as Uint8Array | string;
+      });
+    const kept = store();
+    expect(kept.adoptBundle(files.get(BUNDLE_FILE) as Uint8Array)).toBe(true);
+    expect((await kept.postings(['社团'])).get('社团')?.list.records.length).toBeGreaterThan(0);
+    expect((await kept.records([1])).get(1)?.text).toContain('学生社团');
+    await kept.loadBundle();
+    expect(asked).toEqual([]);
+
+    const stale = store();
+    expect(stale.adoptBundle(other.files.get(BUNDLE_FILE) as Uint8Array)).toBe(false);
+    expect(stale.adoptBundle(new Uint8Array([200, 1, 2, 3]))).toBe(false);
+    expect(stale.adoptBundle((files.get(BUNDLE_FILE) as Uint8Array).subarray(0, 100))).toBe(false);
+    // Nothing was taken: the files are loaded as usual.
+    await stale.postings(['社团']);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked).not.toContain(BUNDLE_FILE);
+  });
+
   it('let an assignment line head its whole section, also the records before it', async () => {
     const { store } = memoryStore(data);
     const list = (await store.postings(['副书'])).get('副书')?.list;

@@ -1,8 +1,9 @@
 /**
- * The search engine in a worker of its own: it fetches the manifest of the
- * search files on first use, then only the postings shards and text chunks
- * each query needs (see src/lib/search/layout.ts), and answers every search
- * off the page's thread. Loaded on first use only (see searchClient.ts).
+ * The search engine in the page: it fetches the manifest of the search files on first use, then only the
+ * postings shards and text chunks each query needs (see src/lib/search/layout.ts). Loaded on first use only
+ * (see searchClient.ts). It runs on the page's thread, not in a worker: once a query's files are in, the
+ * engine answers in a few milliseconds within the keystroke's own task, so its results are painted in the
+ * keystroke's frame; a worker's answer comes back in a later task and often misses that frame.
  */
 import {
   createSearchEngine,
@@ -14,21 +15,12 @@ import { MANIFEST_FILE, type SearchManifest } from '../../lib/search/layout';
 import { SearchStore, StaleIndexError } from '../../lib/search/store';
 
 export interface SearchRequest {
-  id: number;
   /** URL of the search files' folder, ending in a slash. */
   base: string;
   query: string;
   filters: SearchFilters;
   limit: number;
 }
-
-export type SearchReply = { id: number; response: SearchResponse } | { id: number; error: string };
-
-// The project's TypeScript lib is the DOM's; a dedicated worker's scope is all this needs of its own.
-const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<SearchRequest>) => void) | null;
-  postMessage(reply: SearchReply): void;
-};
 
 async function fetched(url: string): Promise<Response> {
   const response = await fetch(url);
@@ -39,17 +31,35 @@ async function fetched(url: string): Promise<Response> {
 /** A small index comes whole in one file (SearchStore.loadBundle) this long after the first answer. */
 const BUNDLE_DELAY_MS = 300;
 
+/**
+ * The index's one-file copy as the service worker kept it on an earlier visit (or with the offline pack):
+ * read from the cache at once, so a search needs no request and none fails offline. Stale copies are
+ * refused by the store (SearchStore.adoptBundle). Where the Cache API is missing (plain http), nothing.
+ */
+async function keptCopy(url: string): Promise<Uint8Array | undefined> {
+  // A feature test: the Cache API exists only in secure contexts.
+  if (typeof caches === 'undefined') return undefined;
+  try {
+    const response = await caches.match(url, { ignoreVary: true });
+    return response ? new Uint8Array(await response.arrayBuffer()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 let engine: Promise<{ engine: SearchEngine; store: SearchStore }> | undefined;
 let bundleAsked = false;
 
 function load(base: string): Promise<{ engine: SearchEngine; store: SearchStore }> {
   const loading = (engine ??= fetched(base + MANIFEST_FILE)
     .then((response) => response.json() as Promise<SearchManifest>)
-    .then((manifest) => {
+    .then(async (manifest) => {
       const store = new SearchStore(manifest, async (path) => {
         const response = await fetched(base + path);
         return path.endsWith('.bin') ? new Uint8Array(await response.arrayBuffer()) : response.text();
       });
+      const kept = manifest.bundle ? await keptCopy(base + manifest.bundle) : undefined;
+      if (kept && store.adoptBundle(kept)) bundleAsked = true;
       return { engine: createSearchEngine(store), store };
     }));
   // A failed load is tried again on the next request (e.g. once the network is back).
@@ -59,7 +69,7 @@ function load(base: string): Promise<{ engine: SearchEngine; store: SearchStore 
   return loading;
 }
 
-async function search({ base, query, filters, limit }: SearchRequest): Promise<SearchResponse> {
+async function searchOnce({ base, query, filters, limit }: SearchRequest): Promise<SearchResponse> {
   const { engine: loaded, store } = await load(base);
   const response = await loaded.search(query, filters, limit);
   // The first answer needs only its own shards and chunks; the rest of a small index follows it.
@@ -70,23 +80,15 @@ async function search({ base, query, filters, limit }: SearchRequest): Promise<S
   return response;
 }
 
-async function answer(request: SearchRequest): Promise<SearchResponse> {
+/** Loads what the query needs and answers it; files already loaded are not waited for. */
+export async function search(request: SearchRequest): Promise<SearchResponse> {
   try {
-    return await search(request);
+    return await searchOnce(request);
   } catch (error) {
     if (!(error instanceof StaleIndexError)) throw error;
     // The site was deployed again since the manifest was read: start over with the new one.
     engine = undefined;
     bundleAsked = false;
-    return search(request);
+    return searchOnce(request);
   }
 }
-
-scope.onmessage = async ({ data }) => {
-  try {
-    scope.postMessage({ id: data.id, response: await answer(data) });
-  } catch (error) {
-    // Every request gets an answer, so the page never waits for ever.
-    scope.postMessage({ id: data.id, error: error instanceof Error ? error.message : String(error) });
-  }
-};
