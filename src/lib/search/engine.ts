@@ -388,6 +388,11 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   const minTf = new Uint8Array(n);
   /** Per record, the characters of the word its present bigrams cover (bit i = character i). */
   const covered = new Uint32Array(n);
+  /** Per record: in how many of the sets being intersected it is, and the last set that counted it. */
+  const memberships = new Uint8Array(n);
+  const lastSet = new Int16Array(n).fill(-1);
+  /** Records already taken as candidates by the search under way. */
+  const taken = new Uint8Array(n);
   const keyWeight = (df: number) => Math.log(1 + n / (df + 1));
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   /** Per record, from its postings: length, section span, heading or not (filled as lists are read). */
@@ -617,6 +622,34 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     return matchWord({ ...word.term, alternatives }, lists);
   }
 
+  /** The records in every one of the sets, each set the union of its lists (in the order of the first set). */
+  function inEvery(sets: readonly (readonly (readonly number[])[])[]): number[] {
+    const [first] = sets;
+    if (!first) return [];
+    sets.forEach((lists, k) => {
+      for (const list of lists)
+        for (const record of list) {
+          if (lastSet[record] === k) continue;
+          lastSet[record] = k;
+          memberships[record] = (memberships[record] as number) + 1;
+        }
+    });
+    const result: number[] = [];
+    for (const list of first)
+      for (const record of list)
+        if (memberships[record] === sets.length && lastSet[record] !== -2) {
+          result.push(record);
+          lastSet[record] = -2;
+        }
+    for (const lists of sets)
+      for (const list of lists)
+        for (const record of list) {
+          memberships[record] = 0;
+          lastSet[record] = -1;
+        }
+    return result;
+  }
+
   /**
    * A word's partial matches (spelt apart, one character wrong, part of a question's bigrams) through its
    * common bigrams, in the records where every other word of the query is (in the record or its
@@ -625,15 +658,13 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
   function withOtherWordsRecords(words: WordState[], lists: Map<string, KeyPostings>): WordState[] {
     return words.map((word, index) => {
       if (!word.partialSkipped || word.term.within !== undefined) return word;
-      const sets: Set<number>[] = [];
+      const sets: (readonly number[])[][] = [];
       for (const other of words) {
-        if (other !== word && other.term.within === undefined) sets.push(new Set([...other.found, ...other.around]));
+        if (other !== word && other.term.within === undefined) sets.push([other.found, other.around]);
       }
-      const concepts = words.filter((w) => w.term.within === index).flatMap((w) => w.found);
-      if (concepts.length > 0) sets.push(new Set(concepts));
-      const [first, ...rest] = sets;
-      if (!first) return word;
-      const fresh = [...first].filter((r) => (word.own[r] as number) === 0 && rest.every((set) => set.has(r)));
+      const concepts = words.filter((w) => w.term.within === index).map((w) => w.found);
+      if (concepts.length > 0) sets.push(concepts);
+      const fresh = inEvery(sets).filter((r) => (word.own[r] as number) === 0);
       if (fresh.length === 0) return word;
       release(word);
       return matchWord(word.term, lists, fresh);
@@ -862,15 +893,16 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       return { record, doc, score: total, complete };
     }
 
-    const seen = new Set<number>();
     const candidates: Candidate[] = [];
+    const seen: number[] = [];
     const sectionOnly = sectionWords
       ? required.reduce((a, b) => (b.around.length < a.around.length ? b : a)).around
       : [];
     for (const list of [...words.map((w) => w.found), sectionOnly]) {
       for (const record of list) {
-        if (seen.has(record)) continue;
-        seen.add(record);
+        if (taken[record] === 1) continue;
+        taken[record] = 1;
+        seen.push(record);
         const doc = docOfRecord[record] as number;
         if (passes && !passes(record, doc)) continue;
         // The lead is not known before the text is read: the estimate assumes each word is in it.
@@ -883,6 +915,8 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         if (estimate) candidates.push(estimate);
       }
     }
+
+    for (const record of seen) taken[record] = 0;
 
     // Which texts to read: of the best candidates by their best case (proximity at most), those that may
     // still make the first `limit` places, i.e. beat what `limit` of them surely keep, one diversity step lower.
