@@ -6,7 +6,7 @@
  * (SEARCH_TUNE_PARAMS='{"k1":1.5}' overrides ranking weights for a trial.)
  */
 import { it } from 'vitest';
-import { DEFAULT_PARAMS } from '../../src/lib/search/engine';
+import { DEFAULT_PARAMS } from '../../src/lib/search/ranking';
 import { realSearchEngine } from '../content/search-index';
 import { RANKED, evalQueries, measure, summary } from '../content/search-metrics';
 

@@ -2,7 +2,7 @@
  * A window of clause text around the matches, cut into plain and marked
  * pieces. Pieces are text: the view renders them as text nodes, never HTML.
  */
-import type { Range } from './engine';
+import type { Range } from './textMatch';
 
 export interface SnippetPiece {
   text: string;

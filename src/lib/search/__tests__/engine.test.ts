@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchEngine, diversify } from '../engine';
+import { createSearchEngine } from '../engine';
 import { buildSearchIndex, type IndexInputDocument } from '../indexData';
 import { block, memoryStore } from './memoryStore';
 
@@ -236,34 +236,5 @@ describe('a word found nowhere', () => {
     const { hits } = await compoundEngine.search('老师上课', {}, 10);
     expect(hits.filter((h) => h.complete).map((h) => h.id)).toEqual(['a']);
     expect(hits[0]?.ranges.map(([s, e]) => hits[0]?.text.slice(s, e))).toEqual(['教师', '课堂教学']);
-  });
-});
-
-describe('diversify', () => {
-  const hit = (name: string, doc: number, score: number, full: number) => ({
-    name,
-    doc,
-    score,
-    full,
-    kind: 'c' as const,
-  });
-  const order = (hits: ReturnType<typeof hit>[]) => diversify(hits, 4, 0.8, (h) => h.full).map((h) => h.name);
-
-  it("puts another document's equally full match before a document's further results", () => {
-    expect(order([hit('a1', 0, 10, 1), hit('a2', 0, 9, 1), hit('a3', 0, 8.5, 1), hit('b1', 1, 7.5, 1)])).toEqual([
-      'a1',
-      'b1',
-      'a2',
-      'a3',
-    ]);
-  });
-
-  it("keeps a document's second full match before another document's partial one", () => {
-    expect(order([hit('a1', 0, 10, 1), hit('a2', 0, 9, 1), hit('b1', 1, 8, 0.7), hit('a3', 0, 5, 1)])).toEqual([
-      'a1',
-      'a2',
-      'b1',
-      'a3',
-    ]);
   });
 });
