@@ -23,7 +23,7 @@ interface PagefindHit {
 }
 
 const dev = readQueries('search-queries.dev.json');
-const SETS = (process.env.SEARCH_BENCH_SETS ?? 'tune,test,dev').split(',');
+const SETS = (process.env.SEARCH_BENCH_SETS ?? 'tune,validation,test,dev').split(',');
 
 const slugOf = (url: string) => /\/docs\/([a-z0-9-]+)\//.exec(url)?.[1];
 const plain = (html: string) => canonicalText(html.replace(/<[^>]+>/g, ''));
@@ -44,7 +44,12 @@ it.skipIf(!hasBrowser)(`compares recall with Pagefind (Chromium at ${CHROMIUM})`
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/about/`);
-    const sets = { tune: evalQueries('tune'), test: evalQueries('test'), dev };
+    const sets = {
+      tune: evalQueries('tune'),
+      validation: readQueries('search-queries.validation.json'),
+      test: evalQueries('test'),
+      dev,
+    };
     const chosen = SETS.map((name) => [name, sets[name as keyof typeof sets]] as const);
     const all = [...new Set(chosen.flatMap(([, queries]) => queries.map((q) => q.query)))];
     // A string, so the test runner does not rewrite the browser-side import().

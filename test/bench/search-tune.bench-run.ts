@@ -1,19 +1,24 @@
 /**
- * The tuning tool: the ranking's figures on the tuning half of the evaluation set, by kind, and
- * every query of that half whose expected clauses are not all in the first five, with the five
- * shown. It never prints the test half. Run it with
+ * The tuning tool: the ranking's figures on the tuning half of the evaluation set (or, with
+ * SEARCH_TUNE_SET=validation, the validation set), by kind, and every query whose expected clauses
+ * are not all in the first five, with the five shown. It never prints the test half. Run it with
  *   SEARCH_TUNE=1 npx vitest run --project bench test/bench/search-tune.bench-run.ts
  * (SEARCH_TUNE_PARAMS='{"k1":1.5}' overrides ranking weights for a trial.)
  */
 import { it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/lib/search/ranking';
 import { realSearchEngine } from '../content/search-index';
-import { RANKED, evalQueries, measure, summary } from '../content/search-metrics';
+import { RANKED, evalQueries, measure, readQueries, summary } from '../content/search-metrics';
 
-it.skipIf(!process.env.SEARCH_TUNE)('prints the tuning half', async () => {
+/** The queries ranking may be judged on: the tuning half or the validation set, never the test half. */
+const developmentSet = (name = 'tune') =>
+  name === 'validation' ? readQueries('search-queries.validation.json') : evalQueries('tune');
+
+it.skipIf(!process.env.SEARCH_TUNE)('prints the tuning half or the validation set', async () => {
   const params = { ...DEFAULT_PARAMS, ...JSON.parse(process.env.SEARCH_TUNE_PARAMS ?? '{}') };
   const engine = realSearchEngine(params);
-  const metrics = await measure(evalQueries('tune'), async (q) =>
+  const set = process.env.SEARCH_TUNE_SET ?? 'tune';
+  const metrics = await measure(developmentSet(set), async (q) =>
     (await engine.search(q, {}, RANKED)).hits.map((h) => ({ slug: h.slug, text: h.text, locator: h.locator })),
   );
   const byKind = new Map<string, { found: number; expected: number }>();
@@ -23,7 +28,7 @@ it.skipIf(!process.env.SEARCH_TUNE)('prints the tuning half', async () => {
     kind.found += query.expect_in_top5.length - missing.length;
     byKind.set(query.kind, kind);
   }
-  const lines = [`tune half: ${summary(metrics)}`, `params: ${JSON.stringify(params)}`];
+  const lines = [`${set}: ${summary(metrics)}`, `params: ${JSON.stringify(params)}`];
   lines.push([...byKind].map(([kind, k]) => `${kind} ${k.found}/${k.expected}`).join('; '));
   if (!process.env.SEARCH_TUNE_QUIET) {
     for (const { query, missing, ranked, firstRank } of metrics.outcomes) {
@@ -38,12 +43,12 @@ it.skipIf(!process.env.SEARCH_TUNE)('prints the tuning half', async () => {
   console.log(lines.join('\n'));
 });
 
-/** Each weight in turn over a few values, the others kept: recall@5 and MRR on the tuning half only. */
+/** Each weight in turn over a few values, the others kept: recall@5 and MRR on the tuning half (or the validation set) only. */
 it.skipIf(!process.env.SEARCH_TUNE_SWEEP)(
   'sweeps the weights on the tuning half',
   async () => {
     const base = { ...DEFAULT_PARAMS, ...JSON.parse(process.env.SEARCH_TUNE_PARAMS ?? '{}') };
-    const queries = evalQueries('tune');
+    const queries = developmentSet(process.env.SEARCH_TUNE_SET);
     const trial = async (params: typeof base) => {
       const engine = realSearchEngine(params);
       return measure(queries, async (q) =>

@@ -11,6 +11,7 @@ import type { SearchIndexData } from '../../src/lib/search/indexData';
 import { evalHalf } from './eval-split';
 
 export const EVAL_SET_FILE = 'test/fixtures/search-queries.eval.json';
+export const VALIDATION_SET_FILE = 'test/fixtures/search-queries.validation.json';
 
 /** The kinds of query, each with the least number of queries the set must hold of it. */
 export const KIND_MINIMUMS = {
@@ -92,53 +93,24 @@ export function parseEvalSet(text: string, file = EVAL_SET_FILE): { queries: Eva
   return { queries: parsed.data, problems: [] };
 }
 
-export function readEvalSet(root: string): { queries: EvalQuery[]; problems: string[] } {
-  return parseEvalSet(readFileSync(new URL(EVAL_SET_FILE, `file://${root}`), 'utf8'));
+export function readEvalSet(root: string, file = EVAL_SET_FILE): { queries: EvalQuery[]; problems: string[] } {
+  return parseEvalSet(readFileSync(new URL(file, `file://${root}`), 'utf8'), file);
 }
 
 const normalisedQuery = (query: string) => query.normalize('NFKC').trim();
 
-/**
- * Every rule the set must keep, checked against the real index; returns one line per problem.
- * `mentionedRoles` finds the canonical roles a text names (the index's own role matcher).
- */
-export function checkEvalSet(
-  queries: readonly EvalQuery[],
-  index: SearchIndexData,
-  mentionedRoles: (text: string) => string[],
-): string[] {
-  const problems: string[] = [];
-  const slugs = new Set(index.docs.map((doc) => doc.slug));
-  const roleIds = index.roles.map((role) => role.id);
+/** Resolves a query's expectations to the one record each names; a problem for each that does not. */
+function expectationResolver(index: SearchIndexData) {
   const recordsOf = new Map<string, number[]>();
   index.records.forEach((record, at) => {
     const slug = index.docs[record.d]!.slug;
     recordsOf.set(slug, [...(recordsOf.get(slug) ?? []), at]);
   });
   const canonicalRecords = index.records.map((record) => canonicalText(record.t));
-
-  /** Roles a record names, itself or through the headings and clauses that enclose it. */
-  const rolesAround = (at: number): string[] => {
-    const found: string[] = [];
-    for (let p = at; p !== -1; p = index.records[p]!.p) {
-      found.push(...index.records[p]!.r.map((r) => roleIds[r]!));
-    }
-    return found;
-  };
-
-  if (queries.length < MIN_QUERIES) problems.push(`the set has ${queries.length} queries, fewer than ${MIN_QUERIES}`);
-
-  const seen = new Map<string, string>();
-  for (const q of queries) {
-    const key = normalisedQuery(q.query);
-    const first = seen.get(key);
-    if (first !== undefined) problems.push(`「${q.query}」: duplicate of 「${first}」`);
-    else seen.set(key, q.query);
-  }
-
-  for (const q of queries) {
+  return (q: EvalQuery): { resolved: number[]; problems: string[] } => {
     const where = `「${q.query}」`;
     const resolved: number[] = [];
+    const problems: string[] = [];
     for (const expected of q.expect_in_top5) {
       const at = `${where} ${expected.document} ${expected.clause}`;
       const records = recordsOf.get(expected.document);
@@ -166,16 +138,74 @@ export function checkEvalSet(
       if (resolved.includes(hits[0]!)) problems.push(`${at}: the same clause is expected twice`);
       resolved.push(hits[0]!);
     }
-
-    const documents = [...new Set(q.expect_in_top5.map((e) => e.document))];
+    const documents = new Set(q.expect_in_top5.map((e) => e.document));
     if (
       q.kind === 'multi-document' &&
-      (documents.length < MULTI_DOCUMENT_SPAN.min || documents.length > MULTI_DOCUMENT_SPAN.max)
+      (documents.size < MULTI_DOCUMENT_SPAN.min || documents.size > MULTI_DOCUMENT_SPAN.max)
     ) {
       problems.push(
-        `${where}: a multi-document query expects ${MULTI_DOCUMENT_SPAN.min}–${MULTI_DOCUMENT_SPAN.max} documents, not ${documents.length}`,
+        `${where}: a multi-document query expects ${MULTI_DOCUMENT_SPAN.min}–${MULTI_DOCUMENT_SPAN.max} documents, not ${documents.size}`,
       );
     }
+    return { resolved, problems };
+  };
+}
+
+/** Queries that occur twice (after NFKC), in the set or in any of the `others`. */
+function duplicates(queries: readonly EvalQuery[], others: readonly string[] = []): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const q of queries) {
+    const key = normalisedQuery(q.query);
+    const first = seen.get(key);
+    if (first !== undefined) problems.push(`「${q.query}」: duplicate of 「${first}」`);
+    else seen.set(key, q.query);
+  }
+  const elsewhere = new Set(others.map(normalisedQuery));
+  for (const q of queries) {
+    if (elsewhere.has(normalisedQuery(q.query))) problems.push(`「${q.query}」: also in another query set`);
+  }
+  return problems;
+}
+
+/**
+ * The validation set (test/fixtures/search-queries.validation.json): queries written from the documents by
+ * someone who saw neither the evaluation set nor the engine, for judging a change to the ranking beside the
+ * tuning half. Each expectation resolves like the evaluation set's; no query may be in another set, so the
+ * test half stays unseen.
+ */
+export function checkValidationSet(queries: readonly EvalQuery[], index: SearchIndexData, others: readonly string[]) {
+  const resolve = expectationResolver(index);
+  return [...duplicates(queries, others), ...queries.flatMap((q) => resolve(q).problems)];
+}
+
+/**
+ * Every rule the set must keep, checked against the real index; returns one line per problem.
+ * `mentionedRoles` finds the canonical roles a text names (the index's own role matcher).
+ */
+export function checkEvalSet(
+  queries: readonly EvalQuery[],
+  index: SearchIndexData,
+  mentionedRoles: (text: string) => string[],
+): string[] {
+  const slugs = new Set(index.docs.map((doc) => doc.slug));
+  const roleIds = index.roles.map((role) => role.id);
+  const resolve = expectationResolver(index);
+  /** Roles a record names, itself or through the headings and clauses that enclose it. */
+  const rolesAround = (at: number): string[] => {
+    const found: string[] = [];
+    for (let p = at; p !== -1; p = index.records[p]!.p) {
+      found.push(...index.records[p]!.r.map((r) => roleIds[r]!));
+    }
+    return found;
+  };
+  const problems = duplicates(queries);
+  if (queries.length < MIN_QUERIES) problems.push(`the set has ${queries.length} queries, fewer than ${MIN_QUERIES}`);
+  for (const q of queries) {
+    const where = `「${q.query}」`;
+    const { resolved, problems: unresolved } = resolve(q);
+    problems.push(...unresolved);
+    const documents = [...new Set(q.expect_in_top5.map((e) => e.document))];
 
     const covers = q.covers ?? [];
     const coveredDocs = covers.filter((c) => c.startsWith('doc:')).map((c) => c.slice(4));

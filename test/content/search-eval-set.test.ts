@@ -5,9 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRoleMatcher } from '../../src/lib/roles';
-import { checkEvalSet, KIND_MINIMUMS, MIN_QUERIES, parseEvalSet, readEvalSet, type EvalQuery } from './eval-set';
+import {
+  checkEvalSet,
+  checkValidationSet,
+  KIND_MINIMUMS,
+  MIN_QUERIES,
+  parseEvalSet,
+  readEvalSet,
+  VALIDATION_SET_FILE,
+  type EvalQuery,
+} from './eval-set';
 import { evalHalf } from './eval-split';
 import { loadSearchInputs, realSearchIndex, root } from './search-index';
+import { readQueries } from './search-metrics';
 
 const index = realSearchIndex();
 const mentionedRoles = createRoleMatcher(loadSearchInputs().roles);
@@ -31,6 +41,31 @@ describe('the search evaluation set', () => {
 
   it('keeps every rule: expectations resolve, kinds, coverage and the split', () => {
     expect(check(queries)).toEqual([]);
+  });
+});
+
+describe('the validation set', () => {
+  const validation = readEvalSet(root, VALIDATION_SET_FILE);
+  const others = [
+    ...queries,
+    ...readQueries('search-queries.dev.json'),
+    ...readQueries('search-queries.project.json'),
+  ].map((q) => q.query);
+
+  it('parses, resolves every expectation to one clause and shares no query with another set', () => {
+    expect(validation.problems).toEqual([]);
+    expect(validation.queries.length).toBeGreaterThanOrEqual(100);
+    expect(checkValidationSet(validation.queries, index, others)).toEqual([]);
+  });
+
+  it('reports a query that is also in the evaluation set, and a wrong clause', () => {
+    const [first] = validation.queries as [EvalQuery];
+    const copy: EvalQuery = { ...first, expect_in_top5: [{ ...first.expect_in_top5[0]!, clause: '九十九、' }] };
+    const problems = checkValidationSet([copy], index, [first.query]);
+    expect(problems).toEqual([
+      expect.stringMatching(/also in another query set/),
+      expect.stringMatching(/is in clause .*, not 九十九、/),
+    ]);
   });
 });
 
