@@ -172,7 +172,7 @@ export function createPostingMatcher(store: SearchStore, params: RankingParams, 
     for (const alternative of term.alternatives) {
       const weight = sourceWeight(alternative);
       const keys = keysOfWord(alternative.text);
-      const isTerm = alternative.text.length <= MAX_TERM_WORD;
+      const isTerm = !term.phrase && alternative.text.length <= MAX_TERM_WORD;
       let total = 0;
       const present: KeyPostings[] = [];
       const weights: number[] = [];
@@ -387,7 +387,7 @@ export function createPostingMatcher(store: SearchStore, params: RankingParams, 
     const parts = words.map((word) =>
       word.typedCount > 0 ||
       word.term.within !== undefined ||
-      word.term.text.length > MAX_TERM_WORD ||
+      word.term.phrase ||
       word.term.alternatives.some((a) => a.source === 'typo')
         ? []
         : splitCompound(word.term.text, (bigram) => lists.has(bigram), expansions),

@@ -34,6 +34,11 @@ export interface QueryTerm {
    * concept adds to the score of a clause that matches the long word, which need not have it.
    */
   within?: number;
+  /**
+   * A phrase, not a term: a question (whatever its length) or a word longer than MAX_TERM_WORD, searched
+   * as a bag of bigrams and for the concepts inside it; a clause need hold only part of it.
+   */
+  phrase: boolean;
 }
 
 export interface ParsedQuery {
@@ -103,13 +108,22 @@ function conceptsIn(word: string, expansions: Expansions): string[] {
   return found;
 }
 
-/** Question words and particles, which stand between the words of a question (出了问题, 追究谁的责任). */
-const QUESTION_WORDS = /怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪个|谁来|谁|吗|呢|吧|啊|了|的/g;
-
 /** Words that only make a sentence a question: no clause is about them. */
-const ASKING = /怎么办|怎么样|怎么|怎样|如何|什么|哪些|哪个|谁来|谁|吗|呢|吧|啊/g;
+const ASKING_WORDS =
+  '怎么办|怎么样|怎么|怎样|如何|什么时候|什么|哪些|哪个|哪里|何时|多久|多少|几次|几个|几|谁来|谁|要不要|是不是|是否|有没有|能不能|可不可以|吗|呢|吧|啊';
+const ASKING = new RegExp(ASKING_WORDS, 'g');
+/** … and the particles that stand between the words of a question too (出了问题, 追究谁的责任). */
+const QUESTION_WORDS = new RegExp(`${ASKING_WORDS}|了|的`, 'g');
 /** The documents' own 谁…谁… sayings (谁主管谁负责, 谁邀请谁负责), which a pasted clause keeps. */
 const WHO_SAYING = /谁[^谁]{1,3}谁[^谁，、]{1,3}/g;
+
+/** A half of a 谁…谁… saying (谁分管 谁负责) when typed apart: not a question. */
+const SAYING_HALF = /^谁[^谁]{1,3}$/;
+const sayingHalves = (words: readonly string[]) =>
+  words.map(
+    (word, i) =>
+      SAYING_HALF.test(word) && (SAYING_HALF.test(words[i - 1] ?? '') || SAYING_HALF.test(words[i + 1] ?? '')),
+  );
 
 /** A question without its question words (学校公众号发文章要谁审批 → 学校公众号发文章要审批). */
 export function withoutAsking(word: string): string {
@@ -159,6 +173,7 @@ export function splitCompound(word: string, occurs: (bigram: string) => boolean,
 export const queryTerm = (text: string, expansions: Expansions): QueryTerm => ({
   text,
   alternatives: alternativesOf(text, expansions),
+  phrase: text.length > MAX_TERM_WORD,
 });
 
 export function parseQuery(raw: string, expansions: Expansions = NO_EXPANSIONS): ParsedQuery {
@@ -168,23 +183,25 @@ export function parseQuery(raw: string, expansions: Expansions = NO_EXPANSIONS):
     .split(SEPARATOR)
     .filter((word) => word.length > 0);
   const unique = [...new Set(words)];
+  const halves = sayingHalves(unique);
   if (unique.length > MAX_TERMS) truncated = true;
-  const terms: QueryTerm[] = unique.slice(0, MAX_TERMS).map((word) => {
+  const terms: QueryTerm[] = unique.slice(0, MAX_TERMS).map((word, i) => {
     if (word.length > MAX_TERM_LENGTH) truncated = true;
     const cut = word.slice(0, MAX_TERM_LENGTH);
-    const asked = cut.length > MAX_TERM_WORD ? withoutAsking(cut) : cut;
-    const text = asked.length >= 2 ? asked : cut;
-    return { text, alternatives: alternativesOf(text, expansions) };
+    const asked = cut.length > 2 && !halves[i] ? withoutAsking(cut) : cut;
+    const question = asked !== cut && asked.length >= 2;
+    const text = question ? asked : cut;
+    return { text, alternatives: alternativesOf(text, expansions), phrase: question || text.length > MAX_TERM_WORD };
   });
   const typed = terms.length;
   const seen = new Set(unique);
   for (let within = 0; within < typed; within += 1) {
-    const { text } = terms[within] as QueryTerm;
-    if (text.length <= MAX_TERM_WORD) continue;
+    const { text, phrase } = terms[within] as QueryTerm;
+    if (!phrase) continue;
     for (const concept of conceptsOfQuestion(text, expansions)) {
       if (seen.has(concept)) continue;
       seen.add(concept);
-      terms.push({ text: concept, alternatives: alternativesOf(concept, expansions), within });
+      terms.push({ ...queryTerm(concept, expansions), within });
     }
   }
   return { terms, truncated };

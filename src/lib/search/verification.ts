@@ -74,7 +74,8 @@ export function verify(
     // Some of the bigrams count for a phrase, or for a word found nowhere as typed (有偿补习 for 违规补课);
     // the bigrams of a word that does occur, scattered over a clause, are not that word.
     const keys = new Set(keysOfWord(text));
-    const inText = text.length > MAX_TERM_WORD || word.typedCount === 0 ? keyRanges(record.folded, keys) : [];
+    const inText =
+      word.term.phrase || text.length > MAX_TERM_WORD || word.typedCount === 0 ? keyRanges(record.folded, keys) : [];
     if (inText.length > 0) {
       let present = 0;
       let total = 0;

@@ -119,9 +119,21 @@ describe('withoutAsking', () => {
     expect(withoutAsking('谁邀请谁负责是什么意思')).toBe('谁邀请谁负责是意思');
   });
 
-  it('is used for long words only: a short word is searched as typed', () => {
-    expect(parseQuery('要谁审批').terms[0]?.text).toBe('要谁审批');
-    expect(parseQuery('学校公众号发文章要谁审批').terms[0]?.text).toBe('学校公众号发文章要审批');
-    expect(parseQuery('谁主管谁负责').terms[0]?.text).toBe('谁主管谁负责');
+  it('makes a question of any length a phrase without its question words; a saying or a plain word stays a term', () => {
+    const term = (query: string) => {
+      const first = parseQuery(query).terms[0];
+      return [first?.text, first?.phrase];
+    };
+    expect(term('要谁审批')).toEqual(['要审批', true]);
+    expect(term('学校公众号发文章要谁审批')).toEqual(['学校公众号发文章要审批', true]);
+    expect(term('每年开几次会')).toEqual(['每年开会', true]);
+    expect(term('谁主管谁负责')).toEqual(['谁主管谁负责', false]);
+    expect(parseQuery('谁分管 谁负责').terms.map((t) => [t.text, t.phrase])).toEqual([
+      ['谁分管', false],
+      ['谁负责', false],
+    ]);
+    expect(term('谁负责')).toEqual(['负责', true]);
+    expect(term('第一责任人')).toEqual(['第一责任人', false]);
+    expect(term('意识形态工作责任制')).toEqual(['意识形态工作责任制', true]);
   });
 });
