@@ -86,10 +86,40 @@ export function verify(
       }
       const share = total > 0 ? present / total : 0;
       if (share >= MIN_COVERAGE) keep(weight * params.scatter * share, inText);
+    } else {
+      const pieces = wordPieces(text, record.folded, word.keyWeights);
+      if (pieces) keep(weight * params.scatter * pieces.share, pieces.ranges);
     }
   }
   const end = leadEnd(record.text);
   return { own: best, tf, ranges, lead: ranges.some(([start]) => start < end) ? best : 0 };
+}
+
+/**
+ * A word of two-character words (专题汇报, 听取汇报) that occurs as typed elsewhere, where only some of its words
+ * stand in the text (汇报), or all of them apart: their share of the word's weight, and where they stand. Undefined
+ * for other words.
+ */
+function wordPieces(
+  text: string,
+  folded: string,
+  keyWeights: ReadonlyMap<string, number>,
+): { share: number; ranges: Range[] } | undefined {
+  if (text.length !== 4 && text.length !== 6) return undefined;
+  let present = 0;
+  let total = 0;
+  const ranges: Range[] = [];
+  for (let at = 0; at < text.length; at += 2) {
+    const piece = text.slice(at, at + 2);
+    const w = keyWeights.get(piece) ?? 0;
+    total += w;
+    const found = occurrences(folded, piece);
+    if (found.length === 0) continue;
+    present += w;
+    ranges.push(...found);
+  }
+  const share = total > 0 ? present / total : 0;
+  return share >= MIN_COVERAGE ? { share, ranges } : undefined;
 }
 
 /** fuse.js over the candidates that lack the word: one wrong character in four is forgiven. */

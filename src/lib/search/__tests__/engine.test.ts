@@ -183,6 +183,41 @@ describe('several words and the sections around a clause', () => {
   });
 });
 
+describe('a word of two-character words', () => {
+  const pieceDocs: IndexInputDocument[] = [
+    {
+      slug: 'rules',
+      data: { title: '某校细则', bodyType: '学校', kind: '实施细则' },
+      model: {
+        blocks: [
+          block('a', 'clause', '1.党委每半年向上级专题汇报一次意识形态工作。'),
+          block('b', 'clause', '2.党支部每半年以书面形式汇报1次工作。'),
+          block('c', 'clause', '3.每年至少听取1次分管部门工作情况汇报。'),
+          block('d', 'clause', '4.每半年召开一次专题会议。'),
+        ],
+      },
+    },
+  ];
+  const pieceEngine = createSearchEngine(memoryStore(buildSearchIndex(pieceDocs, [], [])).store);
+  const found = async (query: string) =>
+    (await pieceEngine.search(query, {}, 10)).hits.map((h) => [h.id, h.complete] as const);
+
+  it('counts the clauses holding some of its words after those holding it whole', async () => {
+    const hits = await found('每半年 专题汇报');
+    expect(hits[0]).toEqual(['a', true]);
+    expect(hits.map(([id]) => id)).toContain('b');
+    expect(hits.findIndex(([id]) => id === 'a')).toBeLessThan(hits.findIndex(([id]) => id === 'b'));
+  });
+
+  it('counts its words standing apart (听取…汇报)', async () => {
+    expect(await found('每年 听取汇报')).toEqual([['c', true]]);
+  });
+
+  it('does not count a three-character word by its pieces', async () => {
+    expect((await found('书面式')).map(([id]) => id)).not.toContain('d');
+  });
+});
+
 describe('a question', () => {
   const questionDocs: IndexInputDocument[] = [
     {
