@@ -194,6 +194,7 @@ describe('a word of two-character words', () => {
           block('b', 'clause', '2.党支部每半年以书面形式汇报1次工作。'),
           block('c', 'clause', '3.每年至少听取1次分管部门工作情况汇报。'),
           block('d', 'clause', '4.每半年召开一次专题会议。'),
+          block('e', 'clause', '5.每年听取汇报。'),
         ],
       },
     },
@@ -209,8 +210,11 @@ describe('a word of two-character words', () => {
     expect(hits.findIndex(([id]) => id === 'a')).toBeLessThan(hits.findIndex(([id]) => id === 'b'));
   });
 
-  it('counts its words standing apart (听取…汇报)', async () => {
-    expect(await found('每年 听取汇报')).toEqual([['c', true]]);
+  it('counts its words standing apart (听取…汇报), after the clause that has it as typed', async () => {
+    expect(await found('每年 听取汇报')).toEqual([
+      ['e', true],
+      ['c', true],
+    ]);
   });
 
   it('does not count a three-character word by its pieces', async () => {
