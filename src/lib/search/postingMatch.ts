@@ -194,11 +194,15 @@ export function createPostingMatcher(store: SearchStore, params: RankingParams, 
       }
       if (present.length === 0 || total === 0) continue;
       const touched: number[] = [];
-      // A word as typed or worded in the thesaurus may be there in part (a typo, spread out); a role as a document
-      // defines it and a homophone correction must be there whole.
+      // A word as typed or worded in the thesaurus may be there in part (a typo, spread out), and so may a homophone
+      // correction of four characters or more (宗教进校园: 宗教…进入校园); a role as a document defines it and a short
+      // correction must be there whole.
       const partialAllowed =
         alternative.text.length >= 3 &&
-        (alternative.source === 'typed' || alternative.source === 'thesaurus' || !isTerm);
+        (alternative.source === 'typed' ||
+          alternative.source === 'thesaurus' ||
+          (alternative.source === 'typo' && alternative.text.length >= 4) ||
+          !isTerm);
       const add = (list: KeyPostings['list'], i: number, w: number, mask: number) => {
         const record = list.records[i] as number;
         if (hits[record] === 0) {

@@ -276,4 +276,26 @@ describe('a word found nowhere', () => {
     expect(hits.filter((h) => h.complete).map((h) => h.id)).toEqual(['a']);
     expect(hits[0]?.ranges.map(([s, e]) => hits[0]?.text.slice(s, e))).toEqual(['教师', '课堂教学']);
   });
+
+  it('with a wrong homophone in a long word, finds the corrected word also where its parts stand apart', async () => {
+    const typoDocs: IndexInputDocument[] = [
+      {
+        slug: 'plan',
+        data: { title: '某校方案', bodyType: '学校', kind: '实施方案' },
+        model: {
+          blocks: [
+            block('h', 'heading', '一、宗教进校园问题'),
+            block('h-1', 'clause', '1.严禁各类宗教活动进入校园。', 'h'),
+            block('x', 'paragraph', '加强校园文化建设。'),
+            // Enough other records that 宗教 and 校园 are not common bigrams.
+            ...Array.from({ length: 40 }, (_, i) => block(`f${i}`, 'paragraph', `第${i}项其他工作按计划推进。`)),
+          ],
+        },
+      },
+    ];
+    const typoEngine = createSearchEngine(memoryStore(buildSearchIndex(typoDocs, [], [])).store);
+    // 圆 for 园: 宗教进校圆 is nowhere, 宗教进校园 is the heading, and its words are in clause h-1 apart.
+    const ids = (await typoEngine.search('宗教进校圆', {}, 10)).hits.map((h) => h.id);
+    expect(ids.slice(0, 2)).toEqual(['h', 'h-1']);
+  });
 });
