@@ -56,15 +56,14 @@ it.skipIf(!process.env.SEARCH_TUNE_SWEEP)(
       );
     };
     const grid: Record<string, (number | boolean)[]> = {
-      k1: [0.6, 0.9, 1.2, 1.6, 2.0],
-      b: [0.3, 0.5, 0.75, 0.9],
+      k1: [0.4, 0.6, 0.9, 1.2, 1.6],
+      b: [0.1, 0.3, 0.5, 0.75],
       contextField: [0.2, 0.3, 0.4, 0.6, 0.8],
       titleField: [0, 0.1, 0.2, 0.4],
       expansion: [0.5, 0.6, 0.7, 0.8, 0.9],
       typo: [0.6, 0.7, 0.8, 0.9],
       spread: [0.5, 0.6, 0.7, 0.8],
       scatter: [0.3, 0.4, 0.5, 0.6, 0.7],
-      proximity: [0, 0.15, 0.3, 0.5, 0.8],
       diversity: [0.5, 0.6, 0.7, 0.8, 0.9],
       typedFirst: [true, false],
     };

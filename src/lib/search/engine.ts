@@ -6,8 +6,8 @@
  *     holds, in its text, its surroundings (enclosing headings and clauses) and its document's title,
  *     combined by BM25F with the weights of ranking.ts. Every record that holds a word is a candidate.
  *  2. The best candidates' texts (the chunks that hold them) settle what phase 1 could only guess
- *     (verification.ts): the word as printed, with a wrong character, spread out, or in part; how close
- *     together the words are (proximity); where to mark them. Then one document may not fill the first
+ *     (verification.ts): the word as printed, with a wrong character, spread out, or in part, and where to
+ *     mark them. Then one document may not fill the first
  *     places while other documents match too (diversity).
  *
  * A word's alternatives — its concept's other wordings in the thesaurus, and a role as a document defines
@@ -20,7 +20,7 @@ import { foldExpansions, parseQuery, type ParsedQuery } from './query';
 import { DEFAULT_PARAMS, bestOf, diversify, tier, type Candidate, type RankingParams } from './ranking';
 import type { KindCode } from './layout';
 import type { SearchStore, StoredRecord } from './store';
-import { closeness, keysOfWord, leadEnd, mergeRanges, type Range } from './textMatch';
+import { keysOfWord, leadEnd, mergeRanges, type Range } from './textMatch';
 import { typoMatches, verify, type VerificationContext } from './verification';
 
 /** A clause missing some words of the query must still match this share of their weight. */
@@ -190,9 +190,9 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
 
     for (const record of seen) taken[record] = 0;
 
-    // Which texts to read: of the best candidates by their best case (proximity at most), those that may
-    // still make the first `limit` places, i.e. beat what `limit` of them surely keep, one diversity step lower.
-    const upper = (c: Candidate) => c.score * (1 + params.proximity);
+    // Which texts to read: of the best candidates by their best case, those that may still make the first
+    // `limit` places, i.e. beat what `limit` of them surely keep, one diversity step lower.
+    const upper = (c: Candidate) => c.score;
     const cap = Math.ceil(limit * VERIFIED_PER_RESULT) + VERIFIED_EXTRA;
     const best = bestOf(candidates, cap, (a, b) => tier(a) - tier(b) || upper(b) - upper(a));
     const sure: number[] = [];
@@ -232,7 +232,6 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       const rescored = score(candidate.record, candidate.doc);
       if (!rescored) return;
       const ranges = perWord.map((w) => w.ranges).filter((r) => r.length > 0);
-      const near = closeness(ranges);
       let fullness = 0;
       perWord.forEach((verified, i) => {
         if (isRequired[i]) fullness += ((words[i] as WordState).idf * verified.own) / totalIdf;
@@ -247,7 +246,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         locator: record.locator,
         text: record.text,
         path: record.path,
-        score: rescored.score * (1 + params.proximity * near),
+        score: rescored.score,
         complete: rescored.complete,
         ranges: mergeRanges(ranges.flat()),
       };

@@ -22,8 +22,6 @@ export interface RankingParams {
   spread: number;
   /** A word of which only some bigrams are there, times their share of its weight. */
   scatter: number;
-  /** Up to this much more for a clause whose words stand close together (1 + proximity · closeness). */
-  proximity: number;
   /** Each further result of one document counts this much less when the first places are chosen. */
   diversity: number;
   /** Field weight of a role definition ("党组书记是第一责任人", the documents' roleDefinitions): its text counts again. */
@@ -33,7 +31,7 @@ export interface RankingParams {
 }
 
 export const DEFAULT_PARAMS: RankingParams = {
-  k1: 1.2,
+  k1: 0.6,
   b: 0.5,
   contextField: 0.4,
   titleField: 0.2,
@@ -41,7 +39,6 @@ export const DEFAULT_PARAMS: RankingParams = {
   typo: 0.8,
   spread: 0.7,
   scatter: 0.5,
-  proximity: 0.3,
   diversity: 0.8,
   definitionField: 0.5,
   leadField: 0.5,

@@ -1,6 +1,6 @@
 /**
  * Where a word stands in a clause's text: the keys a word is looked up by, its occurrences, the word
- * spread out, some of its bigrams, a clause's lead, and how close the words of a query stand (proximity).
+ * spread out, some of its bigrams, and a clause's lead.
  * Pure functions over folded text, shared by both phases of the search (postingMatch.ts, verification.ts).
  */
 import { SEPARATOR } from './fold';
@@ -84,33 +84,4 @@ export function alignedSpan(text: string, word: string, pieces: Range[]): Range 
   if (offset === -1) return longest;
   const start = Math.max(0, longest[0] - offset);
   return [start, Math.min(text.length, start + word.length)];
-}
-
-/**
- * The smallest window of the text that holds one range of each word, as the share of it the
- * words fill: 1 when they stand side by side, towards 0 when far apart.
- */
-export function closeness(perWord: readonly Range[][]): number {
-  const events: { at: number; end: number; word: number }[] = [];
-  perWord.forEach((ranges, word) => ranges.forEach(([at, end]) => events.push({ at, end, word })));
-  if (perWord.length < 2) return 0;
-  events.sort((a, b) => a.at - b.at);
-  const lastSeen = new Array<number>(perWord.length).fill(-1);
-  let best = 0;
-  for (let i = 0; i < events.length; i += 1) {
-    const event = events[i] as (typeof events)[number];
-    lastSeen[event.word] = i;
-    if (lastSeen.some((at) => at === -1)) continue;
-    const first = Math.min(...lastSeen);
-    let filled = 0;
-    let end = 0;
-    for (const at of lastSeen) {
-      const e = events[at] as (typeof events)[number];
-      filled += e.end - e.at;
-      end = Math.max(end, e.end);
-    }
-    const start = (events[first] as (typeof events)[number]).at;
-    best = Math.max(best, Math.min(1, filled / (end - start)));
-  }
-  return best;
 }

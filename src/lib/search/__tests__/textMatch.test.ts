@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { SEPARATOR } from '../fold';
 import {
   alignedSpan,
-  closeness,
   keyRanges,
   keysOfWord,
   leadEnd,
@@ -62,11 +61,5 @@ describe('where a word stands in a text', () => {
   it('lines a fuzzy match up with the whole word it stands for', () => {
     expect(alignedSpan('落实一岗两责要求', '一岗双责', [[2, 4]])).toEqual([2, 6]);
     expect(alignedSpan('文本', '词', [])).toBeUndefined();
-  });
-
-  it('measures how closely the words stand: 1 side by side, less when apart, 0 for one word', () => {
-    expect(closeness([[[0, 2]], [[2, 4]]])).toBe(1);
-    expect(closeness([[[0, 2]], [[6, 8]]])).toBe(0.5);
-    expect(closeness([[[0, 2]]])).toBe(0);
   });
 });
