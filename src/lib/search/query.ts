@@ -63,7 +63,8 @@ export function foldExpansions(thesaurus: readonly SynonymGroup[], roleAliases: 
 
 function alternativesOf(term: string, expansions: Expansions): Alternative[] {
   const alternatives: Alternative[] = [{ text: term, source: 'typed' }];
-  const seen = new Set([term]);
+  /** Each wording once: a role term several documents define is one alternative for all of them. */
+  const byText = new Map<string, Alternative>([[term, alternatives[0] as Alternative]]);
   const expand = (terms: readonly string[], whole: boolean, source: AlternativeSource, docs?: readonly number[]) => {
     const inside = terms.filter((member) => member && (whole ? term === member : term.includes(member)));
     for (const member of inside) {
@@ -72,10 +73,17 @@ function alternativesOf(term: string, expansions: Expansions): Alternative[] {
       for (const other of terms) {
         if (other === member) continue;
         const text = term.split(member).join(other);
-        const key = docs ? `${text}@${docs.join(',')}` : text;
-        if (seen.has(key) || text.length > MAX_TERM_LENGTH) continue;
-        seen.add(key);
-        alternatives.push(docs ? { text, source, docs } : { text, source });
+        if (text.length > MAX_TERM_LENGTH) continue;
+        const known = byText.get(text);
+        if (known) {
+          // Everywhere already (typed, a thesaurus wording) or in more documents now.
+          if (known.docs && docs) known.docs = [...new Set([...known.docs, ...docs])].sort((a, b) => a - b);
+          else if (known.docs) delete known.docs;
+          continue;
+        }
+        const alternative: Alternative = docs ? { text, source, docs: [...docs] } : { text, source };
+        byText.set(text, alternative);
+        alternatives.push(alternative);
       }
     }
   };

@@ -85,6 +85,22 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it('gives a role term that several documents define one alternative for all of them', () => {
+    const manyDocuments = foldExpansions(
+      [],
+      [
+        { docs: [1], terms: ['第一责任人', '党委书记'] },
+        { docs: [4], terms: ['第一责任人', '支部书记'] },
+        { docs: [3], terms: ['第一责任人', '党委书记'] },
+      ],
+    );
+    expect(parseQuery('第一责任人', manyDocuments).terms[0]?.alternatives).toEqual([
+      { text: '第一责任人', source: 'typed' },
+      { text: '党委书记', source: 'role', docs: [1, 3] },
+      { text: '支部书记', source: 'role', docs: [4] },
+    ]);
+  });
+
   it('folds numerals so 两次, 二次 and 2次 are one query', () => {
     expect(parseQuery('两次').terms[0]?.text).toBe(parseQuery('2次').terms[0]?.text);
   });

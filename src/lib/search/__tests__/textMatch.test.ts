@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEPARATOR } from '../fold';
-import {
-  alignedSpan,
-  keyRanges,
-  keysOfWord,
-  leadEnd,
-  mergeRanges,
-  occurrences,
-  spreadWindow,
-} from '../textMatch';
+import { alignedSpan, keyRanges, keysOfWord, leadEnd, mergeRanges, occurrences, spreadWindow } from '../textMatch';
 
 describe('where a word stands in a text', () => {
   it('looks a word up by its bigrams, a single character by itself', () => {
