@@ -135,6 +135,9 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     const tfNow = new Float32Array(words.length);
     const leadNow = new Float32Array(words.length);
     const isRequired = words.map((w) => w.term.within === undefined);
+    // The sentences of a paste (several phrases) are not each required: a clause that says one of them is whole.
+    const pasted = required.filter((w) => w.term.phrase).length > 1;
+    const needed = pasted ? required.filter((w) => !w.term.phrase).length + 1 : required.length;
 
     /** A record's score from the values above; undefined when it does not match enough. */
     function score(record: number, doc: number): Candidate | undefined {
@@ -142,6 +145,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
       let matchedIdf = 0;
       let matchedWords = 0;
       let matchedLong = false;
+      let matchedPhrase = false;
       let ownAny = false;
       for (let i = 0; i < words.length; i += 1) {
         const word = words[i] as WordState;
@@ -152,10 +156,11 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
         if (own > 0) ownAny = true;
         if (!isRequired[i]) continue;
         matchedIdf += word.idf;
-        matchedWords += 1;
+        if (!pasted || !word.term.phrase) matchedWords += 1;
+        else matchedPhrase = true;
         if (word.term.text.length > 1) matchedLong = true;
       }
-      const complete = matchedWords === required.length;
+      const complete = matchedWords + (matchedPhrase ? 1 : 0) === needed;
       // A clause none of whose words are its own may still be what its section's words name (the heading
       // says 讲座, the assignment line 科研副院长): when its surroundings hold every word of several. (For one
       // word, the heading that holds it stands for its section.)

@@ -222,6 +222,37 @@ describe('a word of two-character words', () => {
   });
 });
 
+describe('a paste of several sentences', () => {
+  const pasteDocs: IndexInputDocument[] = [
+    {
+      slug: 'rules',
+      data: { title: '某校细则', bodyType: '学校', kind: '实施细则' },
+      model: {
+        blocks: [
+          block('a', 'clause', '1.党支部每半年向上级党组书面汇报一次意识形态工作。'),
+          block('b', 'clause', '2.设立舆情信息员，遇有重大舆情第一时间报告。'),
+          block('c', 'clause', '3.加强校园文化建设。'),
+        ],
+      },
+    },
+  ];
+  const pasteEngine = createSearchEngine(memoryStore(buildSearchIndex(pasteDocs, [], [])).store);
+
+  it('counts a clause that says one of its sentences as a whole match', async () => {
+    const { hits } = await pasteEngine.search(
+      '学校党支部每半年向教育局党组书面汇报一次意识形态工作，设立舆情信息员',
+      {},
+      10,
+    );
+    expect(
+      hits
+        .filter((h) => h.complete)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
+  });
+});
+
 describe('a question', () => {
   const questionDocs: IndexInputDocument[] = [
     {
