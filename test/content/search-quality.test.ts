@@ -4,8 +4,9 @@
  * The gate: the test half of the evaluation set (test/fixtures/search-queries.eval.json, split by
  * test/content/eval-split.ts), whose queries no weight was chosen on, as a whole, with no list of
  * excused queries. The target is recall@5 ≥ 0.95 and MRR ≥ 0.85; the ranking reaches MRR 0.882 but
- * recall@5 0.910, so recall is gated at that figure (a floor against regressions) until the target is
- * reached, and npm run bench prints the figures beside the target. The project's own queries (every role and
+ * recall@5 0.922, so recall is gated at that figure (a floor against regressions) until the target is
+ * reached, and npm run bench prints the figures beside the target. Weights and rules are judged on the
+ * tuning half and the validation set (test/fixtures/search-queries.validation.json), never on this half. The project's own queries (every role and
  * document) stay a regression check per query. The dev set (the shared evaluation queries, on which the
  * previous ranking was tuned) is a report beside the halves, printed by npm run bench.
  */
@@ -27,7 +28,7 @@ const describeHits = (hits: SearchHit[]) =>
   hits.map((hit, rank) => `${rank + 1}. ${hit.slug} ${hit.locator} ${hit.text.slice(0, 30)}`).join('\n');
 
 /** Recall@5 the test half must keep: its figure when this ranking landed, below the 0.95 target. */
-const RECALL_FLOOR = 0.9;
+const RECALL_FLOOR = 0.92;
 const MRR_TARGET = 0.85;
 
 describe('search quality on the test half of the evaluation set', () => {
