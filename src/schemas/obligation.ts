@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { NODE_TABLE, parseNodePhrase } from '../lib/obligations/timeNodes';
+import { parseNodePhrase, TIME_NODE_NAMES } from './timeNode';
 
 /**
  * How often a duty falls due. Periodic duties (year … week) have a minimum
@@ -54,7 +54,7 @@ export const cadenceSchema = z
     nodes: z
       .array(
         z.string().refine((phrase) => parseNodePhrase(phrase) !== undefined, {
-          message: `不是已知的时间节点（${NODE_TABLE.map((n) => n.name).join('、')}，可加“前”“期间”“初”）`,
+          message: `不是已知的时间节点（${TIME_NODE_NAMES.join('、')}，可加“前”“期间”“初”）`,
         }),
       )
       .min(1)

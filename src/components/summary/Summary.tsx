@@ -14,22 +14,22 @@ import { SummaryDetail } from './SummaryDetail';
 import { SummaryFiles } from './SummaryFiles';
 import { UnitCounts } from './UnitCounts';
 
-type Engine = typeof import('./engine');
-let engine: Promise<Engine> | null = null;
-function loadEngine(): Promise<Engine> {
-  if (!engine)
-    engine = import('./engine').catch((error: unknown) => {
-      engine = null; // tried afresh on the next file
+type LedgerReader = typeof import('./ledgerReader');
+let reader: Promise<LedgerReader> | null = null;
+function loadReader(): Promise<LedgerReader> {
+  if (!reader)
+    reader = import('./ledgerReader').catch((error: unknown) => {
+      reader = null; // tried afresh on the next file
       throw error;
     });
-  return engine;
+  return reader;
 }
 
 const FIELD = 'ledger-files';
 
 export default function Summary() {
   const field = useRef<HTMLInputElement>(null);
-  const [loaded, setLoaded] = useState<Engine | null>(null);
+  const [loaded, setLoaded] = useState<LedgerReader | null>(null);
   const [files, setFiles] = useState<OpenedFile[]>([]);
   const [reading, setReading] = useState(0);
   const [failed, setFailed] = useState(false);
@@ -42,7 +42,7 @@ export default function Summary() {
     setReading((n) => n + chosen.length);
     setFailed(false);
     try {
-      const e = await loadEngine();
+      const e = await loadReader();
       setLoaded(e);
       const opened = await e.openFiles(chosen);
       setFiles((before) => [...before, ...opened]);

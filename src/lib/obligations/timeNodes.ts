@@ -10,6 +10,7 @@
  * and around a node: X前 the 14 days before it, X期间 its own days, X初 its first 14 days, X alone
  * (前后) from 7 days before it to its last day. Lunar dates come from lunarDates.ts.
  */
+import { parseNodePhrase, type Relation, type TimeNode } from '../../schemas/timeNode';
 import { FIRST_LUNAR_YEAR, LUNAR_ROWS } from './lunarDates';
 
 /** A day as year, month (1–12), day; arithmetic in UTC so no time zone can shift it. */
@@ -79,8 +80,7 @@ export const TIME_NODES = {
   },
   冬奥会: { days: '2022年2月4日—20日', instances: [oneYear('dongaohui', '冬奥会', 2022, [2, 4], [2, 20])] },
   二十大: { days: '2022年10月16日—22日', instances: [oneYear('ershida', '党的二十大', 2022, [10, 16], [10, 22])] },
-} satisfies Record<string, { days: string; instances: Instance[] }>;
-export type TimeNode = keyof typeof TIME_NODES;
+} satisfies Record<TimeNode, { days: string; instances: Instance[] }>;
 
 /** Where a duty falls relative to a node: 春节前, 国庆期间, 开学初, or 元旦 alone for 前后. */
 const RELATIONS = {
@@ -98,24 +98,13 @@ const RELATIONS = {
     days: '节点前7天至节点结束',
     window: (from: Date, to: Date) => [addDays(from, -7), to],
   },
-} satisfies Record<string, { key: string; words: string; days: string; window: (from: Date, to: Date) => Date[] }>;
-type Relation = keyof typeof RELATIONS;
+} satisfies Record<Relation, { key: string; words: string; days: string; window: (from: Date, to: Date) => Date[] }>;
 
 export const NODE_TABLE = Object.entries(TIME_NODES).map(([name, node]) => ({ name, days: node.days }));
 export const RELATION_TABLE = (['前', '期间', '初', ''] as const).map((r) => ({
   example: r ? `春节${r}` : '只写“春节”（前后）',
   days: RELATIONS[r].days,
 }));
-
-/** "春节前" → 春节 + 前; undefined for anything that is not a node with a known relation. */
-export function parseNodePhrase(phrase: string): { node: TimeNode; relation: Relation } | undefined {
-  for (const relation of ['期间', '前', '初', ''] as const) {
-    if (!phrase.endsWith(relation)) continue;
-    const node = phrase.slice(0, phrase.length - relation.length);
-    if (Object.prototype.hasOwnProperty.call(TIME_NODES, node)) return { node: node as TimeNode, relation };
-  }
-  return undefined;
-}
 
 export interface NodeWindow {
   /** Stable per duty: n-<node>-<relation>, e.g. n-chunjie-before. */

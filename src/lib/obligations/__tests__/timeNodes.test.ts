@@ -7,13 +7,18 @@ import {
   nodeWindowsInYear,
   onceYears,
   onlyOnceNodes,
-  parseNodePhrase,
+  TIME_NODES,
 } from '../timeNodes';
+import { parseNodePhrase, TIME_NODE_NAMES } from '../../../schemas/timeNode';
 
 const spans = (windows: { key: string; start: string; end: string }[]) =>
   windows.map((w) => `${w.key} ${w.start}..${w.end}`);
 
 describe('parseNodePhrase', () => {
+  it('knows exactly the nodes that have days', () => {
+    expect(Object.keys(TIME_NODES)).toEqual([...TIME_NODE_NAMES]);
+  });
+
   it('reads a node and where a duty falls around it', () => {
     expect(parseNodePhrase('春节前')).toEqual({ node: '春节', relation: '前' });
     expect(parseNodePhrase('国庆期间')).toEqual({ node: '国庆', relation: '期间' });
