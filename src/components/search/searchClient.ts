@@ -6,6 +6,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { SearchFilters, SearchResponse } from '../../lib/search/engine';
 import { SEARCH_FILES_DIR } from '../../lib/search/layout';
 import { href } from '../link';
+import { requestManifest } from './manifestRequest';
 
 type SearchService = typeof import('./searchService');
 let service: SearchService | undefined;
@@ -31,6 +32,8 @@ async function runSearch(query: string, filters: SearchFilters, limit: number): 
   };
   // For the typing benchmark: the engine's part of a keystroke, from request to answer.
   performance.mark('search-request', { detail: query });
+  // The first search fetches the manifest beside the engine's script, not after it.
+  if (!service) requestManifest(request.base).catch(() => undefined);
   try {
     return await (await searchService()).search(request);
   } finally {

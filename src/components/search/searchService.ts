@@ -11,8 +11,8 @@ import {
   type SearchFilters,
   type SearchResponse,
 } from '../../lib/search/engine';
-import { MANIFEST_FILE, type SearchManifest } from '../../lib/search/layout';
 import { SearchStore, StaleIndexError } from '../../lib/search/store';
+import { requestManifest } from './manifestRequest';
 
 export interface SearchRequest {
   /** URL of the search files' folder, ending in a slash. */
@@ -50,18 +50,16 @@ async function keptCopy(url: string): Promise<Uint8Array | undefined> {
 let engine: Promise<{ engine: SearchEngine; store: SearchStore }> | undefined;
 let bundleAsked = false;
 
-function load(base: string): Promise<{ engine: SearchEngine; store: SearchStore }> {
-  const loading = (engine ??= fetched(base + MANIFEST_FILE)
-    .then((response) => response.json() as Promise<SearchManifest>)
-    .then(async (manifest) => {
-      const store = new SearchStore(manifest, async (path) => {
-        const response = await fetched(base + path);
-        return path.endsWith('.bin') ? new Uint8Array(await response.arrayBuffer()) : response.text();
-      });
-      const kept = manifest.bundle ? await keptCopy(base + manifest.bundle) : undefined;
-      if (kept && store.adoptBundle(kept)) bundleAsked = true;
-      return { engine: createSearchEngine(store), store };
-    }));
+function load(base: string, fresh = false): Promise<{ engine: SearchEngine; store: SearchStore }> {
+  const loading = (engine ??= requestManifest(base, fresh).then(async (manifest) => {
+    const store = new SearchStore(manifest, async (path) => {
+      const response = await fetched(base + path);
+      return path.endsWith('.bin') ? new Uint8Array(await response.arrayBuffer()) : response.text();
+    });
+    const kept = manifest.bundle ? await keptCopy(base + manifest.bundle) : undefined;
+    if (kept && store.adoptBundle(kept)) bundleAsked = true;
+    return { engine: createSearchEngine(store), store };
+  }));
   // A failed load is tried again on the next request (e.g. once the network is back).
   loading.catch(() => {
     if (engine === loading) engine = undefined;
@@ -69,8 +67,8 @@ function load(base: string): Promise<{ engine: SearchEngine; store: SearchStore 
   return loading;
 }
 
-async function searchOnce({ base, query, filters, limit }: SearchRequest): Promise<SearchResponse> {
-  const { engine: loaded, store } = await load(base);
+async function searchOnce({ base, query, filters, limit }: SearchRequest, fresh = false): Promise<SearchResponse> {
+  const { engine: loaded, store } = await load(base, fresh);
   const response = await loaded.search(query, filters, limit);
   // The first answer needs only its own shards and chunks; the rest of a small index follows it.
   if (!bundleAsked && query.trim()) {
@@ -89,6 +87,6 @@ export async function search(request: SearchRequest): Promise<SearchResponse> {
     // The site was deployed again since the manifest was read: start over with the new one.
     engine = undefined;
     bundleAsked = false;
-    return searchOnce(request);
+    return searchOnce(request, true);
   }
 }
