@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexPages, pageWindow, paginate, weigh, type Slice, type WeighedGroup } from '../paginate';
+import {
+  CALENDAR_PAGE_BUDGET,
+  indexPages,
+  PAGE_BYTES,
+  PAGE_CHROME_BYTES,
+  pageWindow,
+  paginate,
+  ROLE_PAGE_BUDGET,
+  weigh,
+  type Slice,
+  type WeighedGroup,
+} from '../paginate';
 
 interface Group extends WeighedGroup {
   name: string;
@@ -20,6 +31,13 @@ const groups = fc.array(
   }),
   { maxLength: 40 },
 );
+
+describe('the budgets', () => {
+  it('leave room for a page’s chrome under the 150 KiB a page may take', () => {
+    for (const budget of [ROLE_PAGE_BUDGET, CALENDAR_PAGE_BUDGET])
+      expect(budget + PAGE_CHROME_BYTES).toBeLessThanOrEqual(PAGE_BYTES);
+  });
+});
 
 describe('paginate', () => {
   it('keeps a list that fits on one page', () => {
