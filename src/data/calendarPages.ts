@@ -37,12 +37,13 @@ let cache: Promise<CalendarPages> | undefined;
 export function getCalendarPages(): Promise<CalendarPages> {
   cache ??= Promise.all([getObligationData(), getDocuments()]).then(([{ obligations, roles }, documents]) => {
     const dutiesOf = byDocument(obligations, (o) => o.document);
+    const dated = obligations.filter(hasEvents);
+    const datedOf = byDocument(dated, (o) => o.document);
     const groups = documents.flatMap((document): CalendarGroup[] => {
       const duties = dutiesOf.get(document.slug) ?? [];
       if (duties.length === 0) return [];
-      const dated = duties.filter(hasEvents);
       const icsFiles = [ALL, ...roles.map((r) => r.id)]
-        .filter((role) => dated.some((o) => matches(o, document.slug, role)))
+        .filter((role) => datedOf.get(document.slug)?.some((o) => matches(o, ALL, role)))
         .map((role) => `${document.slug}/${role}`);
       return [
         {
@@ -63,7 +64,6 @@ export function getCalendarPages(): Promise<CalendarPages> {
         },
       ];
     });
-    const dated = obligations.filter(hasEvents);
     const pages = paginate(groups, CALENDAR_PAGE_BUDGET);
     const index = indexPages(pages);
     return {
