@@ -13,6 +13,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['src/**/__tests__/**/*.test.ts'] } },
       { extends: true, test: { name: 'content', include: ['test/content/**/*.test.ts'] } },
       { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'] } },
+      { extends: true, test: { name: 'scale', include: ['test/scale/**/*.test.ts'], testTimeout: 60_000 } },
       {
         extends: true,
         test: {

@@ -27,3 +27,14 @@ export function getDocuments(): Promise<PublishedDocument[]> {
   );
   return cache;
 }
+
+/** Items by document slug, in their order. */
+export function byDocument<T>(items: readonly T[], slug: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(slug(item));
+    if (list) list.push(item);
+    else groups.set(slug(item), [item]);
+  }
+  return groups;
+}

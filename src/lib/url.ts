@@ -12,3 +12,6 @@ export function docPath(slug: string, clauseId?: string): string {
 export function wordPath(slug: string): string {
   return `docs/${slug}.docx`;
 }
+
+/** Page `n` (1-based) of a list cut into pages whose first page is at `first` ("roles/x/" → "roles/x/2/"). */
+export const pagePath = (first: string, n: number) => (n === 1 ? first : `${first}${n}/`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { gzipSize, initialJs, moduleClosure } from '../../scripts/page-weight.mjs';
+import { CALENDAR_PAGE_BUDGET, PAGE_BYTES, PAGE_CHROME_BYTES, ROLE_PAGE_BUDGET } from '../../src/lib/paginate';
 import { createSearchEngine } from '../../src/lib/search/engine';
 import { MANIFEST_FILE, type SearchManifest } from '../../src/lib/search/layout';
 import { SearchStore } from '../../src/lib/search/store';
@@ -55,6 +56,15 @@ describe('budgets', () => {
 
   it('keeps every page under 150 KB of gzipped HTML', () => {
     for (const page of pages) expect(gzipSize(pageFile(page)), page).toBeLessThanOrEqual(150 * KB);
+  });
+
+  it('keeps each page of the role lists and the calendar within its budget of content, in raw bytes', () => {
+    const listed = pages.filter((p) => /^roles\/[^/]+\/|^calendar\//.test(p));
+    expect(listed.length).toBeGreaterThan(10);
+    for (const page of listed) {
+      const budget = page.startsWith('calendar/') ? CALENDAR_PAGE_BUDGET : ROLE_PAGE_BUDGET;
+      expect(statSync(pageFile(page)).size, page).toBeLessThanOrEqual(Math.min(PAGE_BYTES, budget + PAGE_CHROME_BYTES));
+    }
   });
 
   it('keeps the first search of a one-word query under 150 KB gzip: the engine scripts, manifest, its shards and chunks', async () => {

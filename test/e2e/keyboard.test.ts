@@ -11,6 +11,8 @@ const PAGE_KINDS: [path: string, ready?: string][] = [
   ['search/?q=%E4%B8%80%E5%B2%97%E5%8F%8C%E8%B4%A3', 'ol[aria-label="搜索结果"] li'],
   ['roles/'],
   ['roles/first-responsible/'],
+  // A role on several pages: its page links at the top and the bottom.
+  ['roles/party-organization/2/'],
   ['calendar/'],
   ['checklist/', '#tools'],
   ['about/'],

@@ -51,6 +51,65 @@ describe.skipIf(!hasBrowser)('roles, help and missing pages in Chromium', () => 
     await close();
   });
 
+  it('cuts a long role page into pages: its duties first, the same totals on each, 上一页/下一页 between them', async () => {
+    const { page, errors, close } = await openPage(browser);
+    const totals = () => page.getByRole('main').locator('p', { hasText: '有时间要求的工作' }).textContent();
+    await page.goto(url('roles/party-organization/'));
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('党组织的责任清单');
+    const nav = page.getByRole('navigation', { name: '分页', exact: true });
+    const [, current, total] = (await nav.locator('p').textContent())?.match(/第 (\d+) 页，共 (\d+) 页/) ?? [];
+    expect([current, Number(total)]).toEqual(['1', expect.any(Number)]);
+    expect(Number(total)).toBeGreaterThan(1);
+    await expect(nav.locator('p').textContent()).resolves.toMatch(/本页列出工作第 1–\d+ 项/);
+    await expect(page.getByRole('region', { name: '按文件列出的工作' }).count()).resolves.toBe(1);
+    await expect(nav.getByRole('link', { name: '上一页' }).count()).resolves.toBe(0);
+    await expect(nav.locator('[aria-current="page"]').textContent()).resolves.toMatch(/^\s*第\s*1\s*页（本页）\s*$/);
+    const first = await totals();
+    expect(first).toMatch(/\d+ 项有时间要求的工作.*\d+ 处界定.*文中提到党组织的条款共 \d+ 处/s);
+
+    // 下一页, then back by 上一页 and by the page's number, at the top and at the end of the page.
+    const next = nav.getByRole('link', { name: '下一页' });
+    await expect(next.getAttribute('rel')).resolves.toBe('next');
+    await next.click();
+    await page.waitForURL((u) => u.pathname.endsWith('/roles/party-organization/2/'));
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('党组织的责任清单（第 2 页）');
+    await expect(page.title()).resolves.toContain('（第 2 页）');
+    await expect(totals()).resolves.toBe(first);
+    await expect(
+      page
+        .getByRole('navigation', { name: '面包屑' })
+        .getByRole('link', { name: '第 2 页' })
+        .getAttribute('aria-current'),
+    ).resolves.toBe('page');
+    const previous = nav.getByRole('link', { name: '上一页' });
+    await expect(previous.getAttribute('rel')).resolves.toBe('prev');
+    const end = page.getByRole('navigation', { name: '分页（页末）' });
+    await expect(end.getByRole('link', { name: '第 1 页', exact: true }).count()).resolves.toBe(1);
+    await previous.click();
+    await page.waitForURL((u) => u.pathname.endsWith('/roles/party-organization/'));
+
+    // The totals lead to where each kind starts, on whichever page that is.
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /^\d+ 处$/ })
+      .click();
+    await page.waitForURL((u) => u.hash === '#mentions');
+    await expect(page.locator(':target').textContent()).resolves.toMatch(/^文中提到党组织的条款/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keeps most roles on one page, with no page links', async () => {
+    const roles = [...new Set(builtPages().flatMap((path) => path.match(/^roles\/([^/]+)\//)?.[1] ?? []))];
+    const several = roles.filter((role) => builtPages().includes(`roles/${role}/2/`));
+    expect(roles.length).toBeGreaterThan(10);
+    expect(several.length).toBeLessThanOrEqual(roles.length / 4);
+    const { page, close } = await openPage(browser);
+    await page.goto(url('roles/leading-group/'));
+    await expect(page.getByRole('navigation', { name: /^分页/ }).count()).resolves.toBe(0);
+    await close();
+  });
+
   it('keeps the role × document matrix usable on a phone: a scroll cue and the role column in view', async () => {
     const { page, close } = await openPage(browser, PHONE);
     await page.goto(url('roles/'));
