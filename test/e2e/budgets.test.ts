@@ -14,7 +14,7 @@ import { builtPages, DIST, pageFile } from './site';
 const KB = 1024;
 const INDEX = join(DIST, 'search-index');
 /** Results the search page shows first (the header shows 8). */
-const FIRST_PAGE = 20;
+const FIRST_PAGE = 10;
 
 /** The search engine's scripts a document page loads on the first search: its module and what it imports that the page has not. */
 function engineScripts(): string[] {

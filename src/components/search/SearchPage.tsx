@@ -24,8 +24,11 @@ interface Props {
 }
 
 const LIMIT = 50;
-/** Results shown at first and added by 显示更多: a short list paints fast on a phone, and only its texts are fetched. */
-const PAGE = 20;
+/**
+ * Results shown at first and added by 显示更多: a short list paints fast on a phone, and only its texts are
+ * fetched (a keystroke that brings new results fetches about this many small files).
+ */
+const PAGE = 10;
 const URL_DELAY_MS = 400;
 
 function writeUrl(state: SearchUrlState) {

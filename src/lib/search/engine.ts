@@ -25,9 +25,12 @@ import { typoMatches, verify, type VerificationContext } from './verification';
 
 /** A clause missing some words of the query must still match this share of their weight. */
 const PARTIAL_MIN_SHARE = 0.5;
-/** Phase 2 reads the texts of at most this many candidates per result asked for (and a few more). */
-const VERIFIED_PER_RESULT = 1.5;
-const VERIFIED_EXTRA = 5;
+/**
+ * Phase 2 reads the texts of the results asked for and at most this many more candidates: each text is a
+ * request while its chunk is not loaded, and reading more (1.5 × the results + 5) changed no expected
+ * clause in the first five on the tuning half or the validation set.
+ */
+const VERIFIED_EXTRA = 2;
 const MAX_SUGGESTIONS = 6;
 
 export interface SearchFilters {
@@ -198,7 +201,7 @@ export function createSearchEngine(store: SearchStore, params: RankingParams = D
     // Which texts to read: of the best candidates by their best case, those that may still make the first
     // `limit` places, i.e. beat what `limit` of them surely keep, one diversity step lower.
     const upper = (c: Candidate) => c.score;
-    const cap = Math.ceil(limit * VERIFIED_PER_RESULT) + VERIFIED_EXTRA;
+    const cap = limit + VERIFIED_EXTRA;
     const best = bestOf(candidates, cap, (a, b) => tier(a) - tier(b) || upper(b) - upper(a));
     const sure: number[] = [];
     for (const c of best) {
