@@ -177,6 +177,9 @@ console.table(
         {
           'to DOM p50/p95': `${ms(r.search.typing.dom.p50)} / ${ms(r.search.typing.dom.p95)}`,
           'painted p50/p95': `${ms(r.search.typing.painted.p50)} / ${ms(r.search.typing.painted.p95)}`,
+          "keystroke's own frame p50/p95": `${ms(r.search.typing.echo.p50)} / ${ms(r.search.typing.echo.p95)}`,
+          'painted in that frame': `${r.search.typing.sameFrame} of ${r.search.typing.keystrokes}`,
+          'requests p95/max': `${r.search.typing.requests.p95} / ${r.search.typing.requests.max}`,
         },
       ],
     ]),

@@ -4,7 +4,9 @@
 //    focus until the answer is painted (bytes as sent, and gzip of the same bodies), and the time from the input
 //    event to that paint;
 //  - typing: queries typed one character at a time; per keystroke, the time from the input event to the DOM
-//    holding its answer (the page's `search-results` performance mark) and to the frame that paints it.
+//    holding its answer (the page's `search-results` performance mark) and to the frame that paints it; beside
+//    it, the keystroke's own frame (the first painted after the input event, which typing shows with or
+//    without search: its time is the floor) and how many answers were painted in that very frame.
 // The engine-only figures are in test/bench/search.bench-run.ts.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -156,6 +158,8 @@ export async function typing(browser, server, queries) {
   const dom = [];
   const painted = [];
   const echo = [];
+  /** How much later than the keystroke's own frame its results were painted (0: in that frame). */
+  const late = [];
   const parts = { toRequest: [], inWorker: [], toDom: [] };
   let sameFrame = 0;
   for (const query of queries) {
@@ -169,6 +173,7 @@ export async function typing(browser, server, queries) {
       dom.push(answer.dom);
       painted.push(answer.painted);
       echo.push(answer.echo);
+      late.push(answer.painted - answer.echo);
       for (const part of Object.keys(parts)) if (!Number.isNaN(answer[part])) parts[part].push(answer[part]);
       if (answer.framesLate === 0) sameFrame += 1;
       await page.waitForTimeout(20);
@@ -181,6 +186,7 @@ export async function typing(browser, server, queries) {
     dom: { p50: median(dom), p95: percentile(dom, 95) },
     painted: { p50: median(painted), p95: percentile(painted, 95) },
     echo: { p50: median(echo), p95: percentile(echo, 95) },
+    late: { p50: median(late), p95: percentile(late, 95) },
     requests: { p50: median(requests), p95: percentile(requests, 95), max: Math.max(...requests) },
     parts: Object.fromEntries(
       Object.entries(parts).map(([part, xs]) => [part, { p50: median(xs), p95: percentile(xs, 95) }]),
