@@ -45,6 +45,19 @@ const engine = createSearchEngine(memoryStore(data).store);
 const search = (query: string, filters = {}, limit = 10) => engine.search(query, filters, limit);
 const ids = async (query: string, filters = {}) => (await search(query, filters)).hits.map((hit) => hit.id);
 
+type Blocks = IndexInputDocument['model']['blocks'];
+/** An engine over one school's document of the given blocks. */
+const engineOver = (blocks: Blocks, thesaurus: { terms: string[]; wholeTerm: boolean }[] = []) =>
+  createSearchEngine(
+    memoryStore(
+      buildSearchIndex(
+        [{ slug: 'rules', data: { title: '某校细则', bodyType: '学校', kind: '实施细则' }, model: { blocks } }],
+        [],
+        thesaurus,
+      ),
+    ).store,
+  );
+
 describe('buildSearchIndex', () => {
   it('indexes headings, clauses, paragraphs and attribution lines but not signatures', () => {
     expect(data.records.map((r) => r.id)).not.toContain('sign');
@@ -184,22 +197,13 @@ describe('several words and the sections around a clause', () => {
 });
 
 describe('a word of two-character words', () => {
-  const pieceDocs: IndexInputDocument[] = [
-    {
-      slug: 'rules',
-      data: { title: '某校细则', bodyType: '学校', kind: '实施细则' },
-      model: {
-        blocks: [
-          block('a', 'clause', '1.党委每半年向上级专题汇报一次意识形态工作。'),
-          block('b', 'clause', '2.党支部每半年以书面形式汇报1次工作。'),
-          block('c', 'clause', '3.每年至少听取1次分管部门工作情况汇报。'),
-          block('d', 'clause', '4.每半年召开一次专题会议。'),
-          block('e', 'clause', '5.每年听取汇报。'),
-        ],
-      },
-    },
-  ];
-  const pieceEngine = createSearchEngine(memoryStore(buildSearchIndex(pieceDocs, [], [])).store);
+  const pieceEngine = engineOver([
+    block('a', 'clause', '1.党委每半年向上级专题汇报一次意识形态工作。'),
+    block('b', 'clause', '2.党支部每半年以书面形式汇报1次工作。'),
+    block('c', 'clause', '3.每年至少听取1次分管部门工作情况汇报。'),
+    block('d', 'clause', '4.每半年召开一次专题会议。'),
+    block('e', 'clause', '5.每年听取汇报。'),
+  ]);
   const found = async (query: string) =>
     (await pieceEngine.search(query, {}, 10)).hits.map((h) => [h.id, h.complete] as const);
 
@@ -223,20 +227,11 @@ describe('a word of two-character words', () => {
 });
 
 describe('a paste of several sentences', () => {
-  const pasteDocs: IndexInputDocument[] = [
-    {
-      slug: 'rules',
-      data: { title: '某校细则', bodyType: '学校', kind: '实施细则' },
-      model: {
-        blocks: [
-          block('a', 'clause', '1.党支部每半年向上级党组书面汇报一次意识形态工作。'),
-          block('b', 'clause', '2.设立舆情信息员，遇有重大舆情第一时间报告。'),
-          block('c', 'clause', '3.加强校园文化建设。'),
-        ],
-      },
-    },
-  ];
-  const pasteEngine = createSearchEngine(memoryStore(buildSearchIndex(pasteDocs, [], [])).store);
+  const pasteEngine = engineOver([
+    block('a', 'clause', '1.党支部每半年向上级党组书面汇报一次意识形态工作。'),
+    block('b', 'clause', '2.设立舆情信息员，遇有重大舆情第一时间报告。'),
+    block('c', 'clause', '3.加强校园文化建设。'),
+  ]);
 
   it('counts a clause that says one of its sentences as a whole match', async () => {
     const { hits } = await pasteEngine.search(
@@ -254,25 +249,19 @@ describe('a paste of several sentences', () => {
 });
 
 describe('a question', () => {
-  const questionDocs: IndexInputDocument[] = [
-    {
-      slug: 'rules',
-      data: { title: '某校细则', bodyType: '学校', kind: '实施细则' },
-      model: {
-        blocks: [
-          block('a', 'paragraph', '对工作中出现问题的干部进行问责。'),
-          block('b', 'paragraph', '严肃追究工作失职的问题。'),
-          block('c', 'paragraph', '落实工作责任。'),
-          block('d', 'paragraph', '研究工作中的问题。'),
-        ],
-      },
-    },
-  ];
   const thesaurus = [
     { terms: ['追责', '追究责任', '问责'], wholeTerm: false },
     { terms: ['出问题', '出现问题'], wholeTerm: false },
   ];
-  const questionEngine = createSearchEngine(memoryStore(buildSearchIndex(questionDocs, [], thesaurus)).store);
+  const questionEngine = engineOver(
+    [
+      block('a', 'paragraph', '对工作中出现问题的干部进行问责。'),
+      block('b', 'paragraph', '严肃追究工作失职的问题。'),
+      block('c', 'paragraph', '落实工作责任。'),
+      block('d', 'paragraph', '研究工作中的问题。'),
+    ],
+    thesaurus,
+  );
 
   it('finds a clause through the concepts between its question words, where its bigrams are too common to', async () => {
     // 出了问题 … 追究谁的责任: the concepts 出问题 and 追究责任 are in clause a as 出现问题 and 问责.
@@ -282,24 +271,18 @@ describe('a question', () => {
 });
 
 describe('a word found nowhere', () => {
-  const compoundDocs: IndexInputDocument[] = [
-    {
-      slug: 'rules',
-      data: { title: '某校细则', bodyType: '学校', kind: '实施细则' },
-      model: {
-        blocks: [
-          block('a', 'paragraph', '教师在课堂教学中不得散布错误言论。'),
-          block('b', 'paragraph', '教师要加强学习。'),
-          block('c', 'paragraph', '课堂纪律要严明。'),
-        ],
-      },
-    },
-  ];
   const thesaurus = [
     { terms: ['老师', '教师'], wholeTerm: false },
     { terms: ['上课', '课堂教学'], wholeTerm: false },
   ];
-  const compoundEngine = createSearchEngine(memoryStore(buildSearchIndex(compoundDocs, [], thesaurus)).store);
+  const compoundEngine = engineOver(
+    [
+      block('a', 'paragraph', '教师在课堂教学中不得散布错误言论。'),
+      block('b', 'paragraph', '教师要加强学习。'),
+      block('c', 'paragraph', '课堂纪律要严明。'),
+    ],
+    thesaurus,
+  );
 
   it('is searched as the words it joins, each with its own alternatives', async () => {
     // 老师上课: neither 老师 nor 上课 is in the text, but 教师 and 课堂教学 are, in clause a only.
@@ -309,22 +292,13 @@ describe('a word found nowhere', () => {
   });
 
   it('with a wrong homophone in a long word, finds the corrected word also where its parts stand apart', async () => {
-    const typoDocs: IndexInputDocument[] = [
-      {
-        slug: 'plan',
-        data: { title: '某校方案', bodyType: '学校', kind: '实施方案' },
-        model: {
-          blocks: [
-            block('h', 'heading', '一、宗教进校园问题'),
-            block('h-1', 'clause', '1.严禁各类宗教活动进入校园。', 'h'),
-            block('x', 'paragraph', '加强校园文化建设。'),
-            // Enough other records that 宗教 and 校园 are not common bigrams.
-            ...Array.from({ length: 40 }, (_, i) => block(`f${i}`, 'paragraph', `第${i}项其他工作按计划推进。`)),
-          ],
-        },
-      },
-    ];
-    const typoEngine = createSearchEngine(memoryStore(buildSearchIndex(typoDocs, [], [])).store);
+    const typoEngine = engineOver([
+      block('h', 'heading', '一、宗教进校园问题'),
+      block('h-1', 'clause', '1.严禁各类宗教活动进入校园。', 'h'),
+      block('x', 'paragraph', '加强校园文化建设。'),
+      // Enough other records that 宗教 and 校园 are not common bigrams.
+      ...Array.from({ length: 40 }, (_, i) => block(`f${i}`, 'paragraph', `第${i}项其他工作按计划推进。`)),
+    ]);
     // 圆 for 园: 宗教进校圆 is nowhere, 宗教进校园 is the heading, and its words are in clause h-1 apart.
     const ids = (await typoEngine.search('宗教进校圆', {}, 10)).hits.map((h) => h.id);
     expect(ids.slice(0, 2)).toEqual(['h', 'h-1']);
