@@ -237,11 +237,16 @@ describe.skipIf(!hasBrowser)('offline after one visit (service worker)', () => {
       await expect(cacheNames()).resolves.toEqual([firstCache, 'zerenzhi-fedcba987654'].sort());
 
       // Offline, the page read during the update is there, and a shell page of the new version.
+      const online = errors.length;
       await page.context().setOffline(true);
       await page.goto(`${origin}/about/`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/（新版1）$/);
       await page.goto(`${origin}/search/`);
       await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
+      // The search page asks for the search index, which was never fetched here: the browser logs the failed
+      // request, and the page says the index could not be loaded.
+      await expect.poll(() => page.getByText(/检索索引载入失败/).count()).toBe(1);
+      expect(errors.splice(online).filter((e) => e !== 'Failed to load resource: net::ERR_FAILED')).toEqual([]);
       await page.context().setOffline(false);
 
       // A second deploy: the first version's cache goes, the one before the newest stays.

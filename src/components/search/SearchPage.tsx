@@ -11,6 +11,8 @@ import { NoResults } from './NoResults';
 import { isBusy, useSearch } from './searchClient';
 import { ResultList } from './ResultList';
 import { FilterBox, type Option } from './FilterBox';
+// The search page always searches: its engine comes with the page's own scripts (the header field loads it on use).
+import './searchService';
 
 /** A document: its slug (in the URL), title and number in the search index. */
 interface DocumentOption extends Option {

@@ -79,7 +79,16 @@ function parseShard(path: string, bytes: Uint8Array, version: number): Map<strin
   return entries;
 }
 
+/**
+ * A new task: where a search had to wait for files anyway, the work on them (decoding, folding, the phase
+ * that follows) goes in tasks of its own, so no one task holds a slow phone's page for long. A search whose
+ * files are all in never waits here, and answers within the task that asked.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class SearchStore {
+  /** Files asked of the loader so far (not those taken from the bundle). */
+  filesLoaded = 0;
   private readonly shards = new Map<number, Promise<Map<string, ShardEntry>>>();
   private readonly chunks = new Map<number, Promise<SearchChunk>>();
   private readonly stored = new Map<number, StoredRecord>();
@@ -206,6 +215,7 @@ export class SearchStore {
   private async file(path: string): Promise<Uint8Array | string> {
     const preloaded = this.preloaded.get(path);
     if (preloaded) return preloaded;
+    this.filesLoaded += 1;
     try {
       return await this.load(path);
     } catch (error) {
@@ -220,7 +230,10 @@ export class SearchStore {
   /** The postings of the keys that occur anywhere (keys found nowhere are left out). */
   async postings(keys: Iterable<string>): Promise<Map<string, KeyPostings>> {
     const wanted = [...new Set(keys)];
+    const before = this.filesLoaded;
     const shards = await Promise.all(wanted.map((key) => this.shard(this.shardOf(key))));
+    const waited = this.filesLoaded !== before;
+    if (waited) await nextTask();
     const found = new Map<string, KeyPostings>();
     wanted.forEach((key, i) => {
       const entry = shards[i]?.get(key);
@@ -228,6 +241,7 @@ export class SearchStore {
       entry.decoded ??= decodePostings(entry.data, entry.count);
       found.set(key, { list: entry.decoded, titles: entry.titles.length ? entry.titles : EMPTY });
     });
+    if (waited) await nextTask();
     return found;
   }
 
@@ -247,6 +261,7 @@ export class SearchStore {
     const size = this.manifest.chunkSize;
     const missing = [...new Set(wanted.filter((i) => !this.stored.has(i)).map((i) => Math.floor(i / size)))];
     const chunks = await Promise.all(missing.map((n) => this.chunk(n)));
+    if (chunks.length > 0) await nextTask();
     for (const chunk of chunks) {
       const docs = new Map(chunk.docs.map(([d, slug, title]) => [d, { slug, title }]));
       chunk.records.forEach(([id, kind, locator, text, path, doc], i) => {
@@ -272,6 +287,7 @@ export class SearchStore {
       const record = this.stored.get(i);
       if (record) found.set(i, record);
     }
+    if (chunks.length > 0) await nextTask();
     return found;
   }
 
