@@ -18,21 +18,6 @@ export function initialJs(dist, page) {
   ];
   const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
   const base = (html.match(/(?:src|component-url)="(\/[^"]*?)_astro\//) ?? [])[1] ?? '/';
-  const seen = moduleClosure(dist, base, entries);
-  const files = [...seen].map((f) => readFileSync(f));
-  const bytes = files.reduce((n, b) => n + b.length, 0) + Buffer.byteLength(inline);
-  const gz = files.reduce((n, b) => n + gzipSync(b).length, 0) + (inline ? gzipSync(inline).length : 0);
-  return { bytes, gz, files: files.length, fileList: [...seen] };
-}
-
-/**
- * The files of the given scripts (URLs under the site's `base`) and of everything they import statically.
- * @param {string} dist the built site
- * @param {string} base the site's base path
- * @param {string[]} urls
- * @returns {Set<string>} file paths
- */
-export function moduleClosure(dist, base, urls) {
   const seen = new Set();
   const visit = (url) => {
     const file = join(dist, url.slice(base.length));
@@ -43,8 +28,11 @@ export function moduleClosure(dist, base, urls) {
       visit(join(url, '..', spec));
     }
   };
-  urls.forEach(visit);
-  return seen;
+  entries.forEach(visit);
+  const files = [...seen].map((f) => readFileSync(f));
+  const bytes = files.reduce((n, b) => n + b.length, 0) + Buffer.byteLength(inline);
+  const gz = files.reduce((n, b) => n + gzipSync(b).length, 0) + (inline ? gzipSync(inline).length : 0);
+  return { bytes, gz, files: files.length };
 }
 
 /** Gzipped size of a file. */

@@ -2,7 +2,7 @@
  * The oldest browsers the site claims (package.json's browserslist, README
  * "Supported browsers"): every script in the build parses at the target's
  * syntax level, and the site works in a Chromium whose newer built-ins are
- * deleted before any of its scripts run, in the pages and in any worker they start.
+ * deleted before any of its scripts run, in the pages and in the workers.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -115,7 +115,7 @@ describe.skipIf(!hasBrowser)('in a browser without the built-ins newer than the 
     await browser?.close();
   });
 
-  it('the built-ins are gone in the page, where the search runs', async () => {
+  it('the built-ins are gone in the page, in the search worker and in the engine the page loads for typing', async () => {
     const { context } = await oldBrowserContext(browser);
     const page = await context.newPage();
     await page.goto(url('search/?q=第一责任人'));
@@ -123,7 +123,21 @@ describe.skipIf(!hasBrowser)('in a browser without the built-ins newer than the 
     const missing = () =>
       [typeof structuredClone, typeof Object.groupBy, typeof Promise.withResolvers, typeof Intl.Segmenter].join();
     expect(await page.evaluate(missing)).toBe('undefined,undefined,undefined,undefined');
-    expect(page.workers(), 'the engine runs in the page, not in a worker').toEqual([]);
+    const [worker] = page.workers();
+    expect(worker, 'the first answer comes from a worker').toBeDefined();
+    expect(await worker?.evaluate(missing)).toBe('undefined,undefined,undefined,undefined');
+    // Typing: the page's own engine answers once loaded, with the built-ins still gone.
+    const field = page.getByRole('searchbox', { name: '搜索条款' });
+    await field.fill('一岗两责');
+    await expect.poll(() => results(page).textContent()).toContain('一岗双责');
+    await expect
+      .poll(() =>
+        page.evaluate(() => performance.getEntriesByType('resource').some((r) => /searchService/.test(r.name))),
+      )
+      .toBe(true);
+    await field.fill('联席会议');
+    await expect.poll(() => results(page).textContent()).toContain('联席会议');
+    expect(await page.evaluate(missing)).toBe('undefined,undefined,undefined,undefined');
     await closeContext(context);
   });
 

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { href } from '../link';
 import { isTyping, moveFocus } from './keyboard';
-import { isBusy, useSearch } from './searchClient';
+import { isBusy, prepareForTyping, useSearch } from './searchClient';
 import { ResultList } from './ResultList';
 
 const LIMIT = 8;
@@ -28,6 +28,7 @@ export default function HeaderSearch() {
       setQuery(typed);
       setWanted(true);
       setOpen(document.activeElement === input.current);
+      prepareForTyping(typed);
     }
     const onKey = (event: KeyboardEvent) => {
       const shortcut = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey);
@@ -78,14 +79,16 @@ export default function HeaderSearch() {
         enterkeyhint="search"
         aria-controls="site-search-panel"
         value={query}
-        onFocus={() => {
+        onFocus={(event) => {
           setWanted(true);
           setOpen(true);
+          prepareForTyping((event.target as HTMLInputElement).value);
         }}
         onInput={(event) => {
           setWanted(true);
           setOpen(true);
           setQuery((event.target as HTMLInputElement).value);
+          prepareForTyping((event.target as HTMLInputElement).value);
         }}
       />
       <button type="submit">搜索</button>

@@ -8,11 +8,9 @@ import { MAX_TERM_LENGTH } from '../../lib/search/query';
 import { moveFocus } from './keyboard';
 import { paramsOfState, SEARCH_PARAMS, stateFromParams, type SearchUrlState } from '../../lib/search/searchUrl';
 import { NoResults } from './NoResults';
-import { isBusy, useSearch } from './searchClient';
+import { isBusy, prepareForTyping, useSearch } from './searchClient';
 import { ResultList } from './ResultList';
 import { FilterBox, type Option } from './FilterBox';
-// The search page always searches: its engine comes with the page's own scripts (the header field loads it on use).
-import './searchService';
 
 /** A document: its slug (in the URL), title and number in the search index. */
 interface DocumentOption extends Option {
@@ -56,7 +54,10 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
   useEffect(() => {
     const fromUrl = stateFromParams(new URLSearchParams(window.location.search));
     // Keep what was typed before the page became interactive.
-    if (!fromUrl.q && input.current?.value) fromUrl.q = input.current.value;
+    if (!fromUrl.q && input.current?.value) {
+      fromUrl.q = input.current.value;
+      prepareForTyping(fromUrl.q);
+    }
     setState(fromUrl);
     if (fromUrl.q.trim()) setWanted(true);
     else input.current?.focus();
@@ -130,9 +131,15 @@ export default function SearchPage({ documents, bodyTypes, roles }: Props) {
             autocomplete="off"
             enterkeyhint="search"
             aria-describedby="search-tips"
-            onFocus={() => setWanted(true)}
+            onFocus={(event) => {
+              setWanted(true);
+              prepareForTyping((event.target as HTMLInputElement).value);
+            }}
             onBlur={() => pendingUrl.current?.()}
-            onInput={(event) => update({ q: (event.target as HTMLInputElement).value })}
+            onInput={(event) => {
+              update({ q: (event.target as HTMLInputElement).value });
+              prepareForTyping((event.target as HTMLInputElement).value);
+            }}
           />
           <button type="submit">搜索</button>
         </p>

@@ -1,41 +1,109 @@
 /**
- * Searches with the engine of searchService.ts, loaded on first use only: nothing is fetched until a
- * search field is focused or a query is in the URL.
+ * Searches with two copies of one engine (searchService.ts), loaded on first use only: nothing is fetched
+ * until a search field is focused or a query is in the URL.
+ *
+ *  - A worker (worker.ts) answers first: a page opened with a query, and the first words typed. Loading the
+ *    engine and running it for the first time (compiling its code) then never holds the page.
+ *  - Once the user turns to a search field, the page loads its own copy, in the background; from its first
+ *    answer on it answers every search itself: a search whose files are in takes a few milliseconds of the
+ *    keystroke's own task, so its results are painted in the keystroke's frame, where the worker's answer
+ *    comes back in a later task and misses that frame about a third of the time.
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { SearchFilters, SearchResponse } from '../../lib/search/engine';
 import { SEARCH_FILES_DIR } from '../../lib/search/layout';
 import { href } from '../link';
-import { requestManifest } from './manifestRequest';
+import type { SearchRequest } from './searchService';
+import type { WorkerReply, WorkerRequest } from './worker';
+
+const filesBase = () => new URL(href(`${SEARCH_FILES_DIR}/`), window.location.href).href;
+
+let worker: Worker | undefined;
+let lastId = 0;
+const waiting = new Map<number, (reply: WorkerReply) => void>();
+
+function searchWorker(): Worker {
+  if (worker) return worker;
+  // A classic worker (Vite bundles it into one script): browsers that cannot start module workers can run it too.
+  const started = new Worker(new URL('./worker.ts', import.meta.url));
+  started.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
+    waiting.get(data.id)?.(data);
+    waiting.delete(data.id);
+  };
+  // The worker's script could not be loaded or run: answer every request with the error, start afresh next time.
+  started.onerror = (event) => {
+    event.preventDefault();
+    for (const [id, settle] of waiting) settle({ id, error: event.message || '检索程序未能启动' });
+    waiting.clear();
+    started.terminate();
+    worker = undefined;
+  };
+  worker = started;
+  return started;
+}
+
+function inWorker(request: SearchRequest): Promise<SearchResponse> {
+  return new Promise((resolve, reject) => {
+    lastId += 1;
+    const id = lastId;
+    waiting.set(id, (reply) => ('error' in reply ? reject(new Error(reply.error)) : resolve(reply.response)));
+    searchWorker().postMessage({ ...request, id } satisfies WorkerRequest);
+  });
+}
 
 type SearchService = typeof import('./searchService');
-let service: SearchService | undefined;
-let loadingService: Promise<SearchService> | undefined;
+/** Searched by the page's engine to compile its code when the field is still empty: a word most clauses hold. */
+const WARM_UP_QUERY = '意识形态';
+/** After the worker's first answer, the page's engine loads (with the whole of a small index) this much later. */
+const PAGE_ENGINE_DELAY_MS = 300;
 
-/** The engine's module: once loaded, used directly, so a search whose files are in answers in the keystroke's task. */
-function searchService(): SearchService | Promise<SearchService> {
-  if (service) return service;
-  const loading = (loadingService ??= import('./searchService').then((loaded) => (service = loaded)));
-  // A failed load (offline, a new deploy) is tried again next time.
+/** The page's own engine, once it has answered a search (so its files are in and its code is compiled). */
+let pageEngine: SearchService | undefined;
+let pageEngineLoading: Promise<unknown> | undefined;
+/** What is in the field the user turned to, once they have; undefined before. */
+let typed: string | undefined;
+let workerAnswered = false;
+
+function loadPageEngine() {
+  if (pageEngine || pageEngineLoading || typed === undefined) return;
+  const loading = import('./searchService')
+    .then((service) =>
+      service
+        .search({ base: filesBase(), query: typed?.trim() || WARM_UP_QUERY, filters: {}, limit: 1, warmUp: true })
+        .then(() => service),
+    )
+    .then((service) => {
+      pageEngine = service;
+    });
+  pageEngineLoading = loading;
+  // A failed load (offline, a new deploy) is tried again on the next focus; the worker answers meanwhile.
   loading.catch(() => {
-    if (loadingService === loading) loadingService = undefined;
+    if (pageEngineLoading === loading) pageEngineLoading = undefined;
   });
-  return loading;
+}
+
+/**
+ * The user has turned to a search field: the page loads its own engine once the worker has given a first
+ * answer (not before, so the two never compete for the first answer's files), and warms it with a search of
+ * what is in the field. Until it is ready, the worker answers.
+ */
+export function prepareForTyping(query: string) {
+  typed = query;
+  if (workerAnswered) loadPageEngine();
 }
 
 async function runSearch(query: string, filters: SearchFilters, limit: number): Promise<SearchResponse> {
-  const request = {
-    base: new URL(href(`${SEARCH_FILES_DIR}/`), window.location.href).href,
-    query,
-    filters,
-    limit,
-  };
+  const request: SearchRequest = { base: filesBase(), query, filters, limit };
   // For the typing benchmark: the engine's part of a keystroke, from request to answer.
   performance.mark('search-request', { detail: query });
-  // The first search fetches the manifest beside the engine's script, not after it.
-  if (!service) requestManifest(request.base).catch(() => undefined);
   try {
-    return await (await searchService()).search(request);
+    if (pageEngine) return await pageEngine.search(request);
+    const response = await inWorker(request);
+    if (!workerAnswered && query.trim()) {
+      workerAnswered = true;
+      setTimeout(loadPageEngine, PAGE_ENGINE_DELAY_MS);
+    }
+    return response;
   } finally {
     performance.mark('search-answer', { detail: query });
   }

@@ -1,9 +1,8 @@
 /**
- * The search engine in the page: it fetches the manifest of the search files on first use, then only the
- * postings shards and text chunks each query needs (see src/lib/search/layout.ts). Loaded on first use only
- * (see searchClient.ts). It runs on the page's thread, not in a worker: once a query's files are in, the
- * engine answers in a few milliseconds within the keystroke's own task, so its results are painted in the
- * keystroke's frame; a worker's answer comes back in a later task and often misses that frame.
+ * The search engine and its files: it fetches the manifest of the search files on first use, then only the
+ * postings shards and text chunks each query needs (see src/lib/search/layout.ts), or, for the page's engine
+ * warming up, the whole of a small index at once. The same module runs in the worker and, once the user
+ * turns to a search field, in the page (see searchClient.ts).
  */
 import {
   createSearchEngine,
@@ -20,6 +19,11 @@ export interface SearchRequest {
   query: string;
   filters: SearchFilters;
   limit: number;
+  /**
+   * The page's engine warming up: the whole of a small index first, so that every later search is local,
+   * and the work spread over tasks (SearchStore.spreadWork) while the user is on the page.
+   */
+  warmUp?: boolean;
 }
 
 async function fetched(url: string): Promise<Response> {
@@ -27,9 +31,6 @@ async function fetched(url: string): Promise<Response> {
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response;
 }
-
-/** A small index comes whole in one file (SearchStore.loadBundle) this long after the first answer. */
-const BUNDLE_DELAY_MS = 300;
 
 /**
  * The index's one-file copy as the service worker kept it on an earlier visit (or with the offline pack):
@@ -49,7 +50,6 @@ async function keptCopy(url: string): Promise<Uint8Array | undefined> {
 }
 
 let engine: Promise<{ engine: SearchEngine; store: SearchStore }> | undefined;
-let bundleAsked = false;
 
 function load(base: string, fresh = false): Promise<{ engine: SearchEngine; store: SearchStore }> {
   const loading = (engine ??= requestManifest(base, fresh).then(async (manifest) => {
@@ -58,7 +58,7 @@ function load(base: string, fresh = false): Promise<{ engine: SearchEngine; stor
       return path.endsWith('.bin') ? new Uint8Array(await response.arrayBuffer()) : response.text();
     });
     const kept = manifest.bundle ? await keptCopy(base + manifest.bundle) : undefined;
-    if (kept && store.adoptBundle(kept)) bundleAsked = true;
+    if (kept) store.adoptBundle(kept);
     return { engine: createSearchEngine(store), store };
   }));
   // A failed load is tried again on the next request (e.g. once the network is back).
@@ -68,18 +68,21 @@ function load(base: string, fresh = false): Promise<{ engine: SearchEngine; stor
   return loading;
 }
 
-async function searchOnce({ base, query, filters, limit }: SearchRequest, fresh = false): Promise<SearchResponse> {
+async function searchOnce(
+  { base, query, filters, limit, warmUp }: SearchRequest,
+  fresh = false,
+): Promise<SearchResponse> {
   const { engine: loaded, store } = await load(base, fresh);
-  const before = store.filesLoaded;
-  const response = await loaded.search(query, filters, limit);
-  // An answer that waited for files is rendered in a task of its own (see SearchStore's nextTask).
-  if (store.filesLoaded !== before) await new Promise((resolve) => setTimeout(resolve, 0));
-  // The first answer needs only its own shards and chunks; the rest of a small index follows it.
-  if (!bundleAsked && query.trim()) {
-    bundleAsked = true;
-    setTimeout(() => store.loadBundle().catch(() => undefined), BUNDLE_DELAY_MS);
+  if (warmUp) {
+    store.spreadWork = true;
+    try {
+      await store.loadBundle();
+      return await loaded.search(query, filters, limit);
+    } finally {
+      store.spreadWork = false;
+    }
   }
-  return response;
+  return loaded.search(query, filters, limit);
 }
 
 /** Loads what the query needs and answers it; files already loaded are not waited for. */
@@ -90,7 +93,6 @@ export async function search(request: SearchRequest): Promise<SearchResponse> {
     if (!(error instanceof StaleIndexError)) throw error;
     // The site was deployed again since the manifest was read: start over with the new one.
     engine = undefined;
-    bundleAsked = false;
     return searchOnce(request, true);
   }
 }

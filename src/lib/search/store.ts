@@ -79,16 +79,19 @@ function parseShard(path: string, bytes: Uint8Array, version: number): Map<strin
   return entries;
 }
 
-/**
- * A new task: where a search had to wait for files anyway, the work on them (decoding, folding, the phase
- * that follows) goes in tasks of its own, so no one task holds a slow phone's page for long. A search whose
- * files are all in never waits here, and answers within the task that asked.
- */
+/** A new task (see SearchStore.spreadWork). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class SearchStore {
   /** Files asked of the loader so far (not those taken from the bundle). */
   filesLoaded = 0;
+  /**
+   * While true, work on files that had to be waited for (decoding, folding, the phase that follows) goes in
+   * tasks of its own, so that a first search, which runs code the browser has not compiled yet, does not
+   * hold a page in one long task. A search whose files are all in never waits, and answers within the task
+   * that asked.
+   */
+  spreadWork = false;
   private readonly shards = new Map<number, Promise<Map<string, ShardEntry>>>();
   private readonly chunks = new Map<number, Promise<SearchChunk>>();
   private readonly stored = new Map<number, StoredRecord>();
@@ -232,7 +235,7 @@ export class SearchStore {
     const wanted = [...new Set(keys)];
     const before = this.filesLoaded;
     const shards = await Promise.all(wanted.map((key) => this.shard(this.shardOf(key))));
-    const waited = this.filesLoaded !== before;
+    const waited = this.spreadWork && this.filesLoaded !== before;
     if (waited) await nextTask();
     const found = new Map<string, KeyPostings>();
     wanted.forEach((key, i) => {
@@ -261,7 +264,8 @@ export class SearchStore {
     const size = this.manifest.chunkSize;
     const missing = [...new Set(wanted.filter((i) => !this.stored.has(i)).map((i) => Math.floor(i / size)))];
     const chunks = await Promise.all(missing.map((n) => this.chunk(n)));
-    if (chunks.length > 0) await nextTask();
+    const spread = this.spreadWork && chunks.length > 0;
+    if (spread) await nextTask();
     for (const chunk of chunks) {
       const docs = new Map(chunk.docs.map(([d, slug, title]) => [d, { slug, title }]));
       chunk.records.forEach(([id, kind, locator, text, path, doc], i) => {
@@ -287,7 +291,7 @@ export class SearchStore {
       const record = this.stored.get(i);
       if (record) found.set(i, record);
     }
-    if (chunks.length > 0) await nextTask();
+    if (spread) await nextTask();
     return found;
   }
 
