@@ -1,6 +1,7 @@
 /**
- * The search files' manifest, asked for once, as soon as a search is: the page fetches it while the
- * engine's script (searchService.ts) is still on its way, instead of after it.
+ * The search files' manifest, asked for once: the page fetches it while the worker's script is still on
+ * its way and hands it over with the first request (`knownManifest`), instead of the worker asking for it
+ * after starting; the page's own engine later finds it at hand.
  */
 import { MANIFEST_FILE, type SearchManifest } from '../../lib/search/layout';
 
@@ -21,4 +22,9 @@ export function requestManifest(base: string, fresh = false): Promise<SearchMani
     if (pending === entry) pending = undefined;
   });
   return manifest;
+}
+
+/** A manifest read elsewhere (the page's, handed to the worker): the next request for `base` is answered with it. */
+export function knownManifest(base: string, manifest: SearchManifest) {
+  pending = { url: base + MANIFEST_FILE, manifest: Promise.resolve(manifest) };
 }

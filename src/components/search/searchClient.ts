@@ -13,6 +13,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { SearchFilters, SearchResponse } from '../../lib/search/engine';
 import { SEARCH_FILES_DIR } from '../../lib/search/layout';
 import { href } from '../link';
+import { requestManifest } from './manifestRequest';
 import type { SearchRequest } from './searchService';
 import type { WorkerReply, WorkerRequest } from './worker';
 
@@ -42,12 +43,18 @@ function searchWorker(): Worker {
   return started;
 }
 
-function inWorker(request: SearchRequest): Promise<SearchResponse> {
+async function inWorker(request: SearchRequest): Promise<SearchResponse> {
+  // The worker's first search: its script loads while the page reads the manifest, which goes with the request.
+  const started = worker !== undefined;
+  const thread = searchWorker();
+  const manifest = started ? undefined : await requestManifest(request.base);
+  // Its script failed meanwhile (searchWorker's onerror): say so rather than wait for an answer that never comes.
+  if (worker !== thread) throw new Error('检索程序未能启动');
   return new Promise((resolve, reject) => {
     lastId += 1;
     const id = lastId;
     waiting.set(id, (reply) => ('error' in reply ? reject(new Error(reply.error)) : resolve(reply.response)));
-    searchWorker().postMessage({ ...request, id } satisfies WorkerRequest);
+    thread.postMessage({ ...request, id, ...(manifest && { manifest }) } satisfies WorkerRequest);
   });
 }
 

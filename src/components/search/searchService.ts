@@ -11,7 +11,8 @@ import {
   type SearchResponse,
 } from '../../lib/search/engine';
 import { SearchStore, StaleIndexError } from '../../lib/search/store';
-import { requestManifest } from './manifestRequest';
+import type { SearchManifest } from '../../lib/search/layout';
+import { knownManifest, requestManifest } from './manifestRequest';
 
 export interface SearchRequest {
   /** URL of the search files' folder, ending in a slash. */
@@ -24,6 +25,8 @@ export interface SearchRequest {
    * and the work spread over tasks (SearchStore.spreadWork) while the user is on the page.
    */
   warmUp?: boolean;
+  /** The manifest, where the asker has read it already (the page, for the worker's first search). */
+  manifest?: SearchManifest;
 }
 
 async function fetched(url: string): Promise<Response> {
@@ -87,6 +90,7 @@ async function searchOnce(
 
 /** Loads what the query needs and answers it; files already loaded are not waited for. */
 export async function search(request: SearchRequest): Promise<SearchResponse> {
+  if (request.manifest && !engine) knownManifest(request.base, request.manifest);
   try {
     return await searchOnce(request);
   } catch (error) {
